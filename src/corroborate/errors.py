@@ -1,0 +1,37 @@
+"""Every error corroborate raises, in one place, each saying what went wrong and how to fix it.
+
+    CorroborateError
+    ├── InputError          one input cannot be used (empty, binary, too big, not an article, ...)
+    │   └── NotAnArticle    the input was read, but holds no article text
+    └── ModelUnavailable    a language model package is not installed
+
+An `InputError` names its source and is reported as one line; the rest of the batch goes on.
+"""
+
+from __future__ import annotations
+
+
+class CorroborateError(Exception):
+    """Base of every error raised on purpose by corroborate."""
+
+
+class InputError(CorroborateError):
+    """One input cannot be used. `source` names it, `reason` says why in a few words."""
+
+    def __init__(self, source: str, reason: str) -> None:
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason
+
+
+class NotAnArticle(InputError):
+    """The input was read, but what it holds is not a news article (a list of links, a login page, ...)."""
+
+
+class ModelUnavailable(CorroborateError):
+    """A model package the stage needs is not installed."""
+
+    def __init__(self, what: str, remedy: str) -> None:
+        super().__init__(f"{what} is not installed: {remedy}")
+        self.what = what
+        self.remedy = remedy

@@ -1,0 +1,148 @@
+"""Stage 2, extract: a `RawDocument` (HTML page or scraped text) becomes a clean, described `Article`.
+
+    HTML ──trafilatura──┐
+                        ├─ lines ─ normalise ─ unwrap ─ classify ─┬─ paragraphs, captions
+    scraped text ───────┘                                          └─ wire, authors, credits, dateline, date
+
+Nothing is dropped silently: every line the stage worked on is in `Article.lines` with its kind, and the
+lines that are not the article's text say why. No language model is loaded here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from corroborate.errors import NotAnArticle
+from corroborate.extract import dates, metadata
+from corroborate.extract.html import read_page
+from corroborate.extract.language import detect_language
+from corroborate.extract.lines import Context, classify, words
+from corroborate.extract.normalize import normalize_line
+from corroborate.models import TEXT_KINDS, Article, Line, RawDocument
+
+__all__ = ["ExtractOptions", "extract"]
+
+MIN_BODY_WORDS = 40
+"""Fewer words of body than this and the input is not an article (a login form, a menu, a stub)."""
+
+
+@dataclass(frozen=True)
+class ExtractOptions:
+    """`published`: the publication date when the user knows it; it wins over anything found in the input."""
+
+    published: date | None = None
+
+
+def extract(document: RawDocument, options: ExtractOptions | None = None) -> Article:
+    """The clean article in `document`. Raises `NotAnArticle` when there is no article text in it."""
+    options = options or ExtractOptions()
+    given = document.given
+    if document.format == "html":
+        page = read_page(document.source, document.text)
+        raw_lines, hints = list(page.lines), list(page.hints)
+        context = Context(title=given.title or page.title, description=page.description)
+        found_outlet, found_authors, found_date = page.outlet, page.authors, page.published
+        url, language = given.url or page.url, page.language
+    else:
+        raw_lines, hints = _text_lines(document.text)
+        context = Context(title=given.title)
+        found_outlet, found_authors, found_date, url, language = None, (), None, given.url, None
+    normalized = [normalize_line(line) for line in raw_lines]
+    normalized = [
+        line.removeprefix("- ") if hint == "item" else line for line, hint in zip(normalized, hints, strict=True)
+    ]
+    lines = classify(normalized, hints, context)
+
+    _check_is_article(document.source, lines)
+    dateline = next((metadata.find_dateline(line.text) for line in lines if line.kind == "body"), None)
+    paragraphs = _paragraphs(lines, dateline)
+    captions = tuple(
+        text for line in lines if line.kind == "caption" and (text := metadata.strip_photo_credit(line.text))
+    )
+    published = options.published or given.published or found_date or _stated_date(lines)
+    estimate = None if published else dates.estimate([*paragraphs, *captions])
+    return Article(
+        source=document.source,
+        title=next((line.text for line in lines if line.kind == "title"), None) or context.title,
+        standfirst=next((line.text for line in lines if line.kind == "standfirst"), None),
+        outlet=given.outlet or found_outlet or metadata.find_outlet(lines),
+        wire=metadata.find_wire(lines, dateline),
+        authors=given.authors or metadata.find_authors(lines) or _people(found_authors),
+        credits=metadata.find_credits(lines),
+        dateline=dateline.place if dateline else None,
+        published=published,
+        published_estimate=estimate,
+        paragraphs=paragraphs,
+        captions=captions,
+        lines=tuple(lines),
+        url=url,
+        language=detect_language("\n".join(paragraphs)) or language,
+        warnings=document.warnings,
+    )
+
+
+def _check_is_article(source: str, lines: list[Line]) -> None:
+    """An article has running text: enough words in lines that read as sentences, not just a list of links."""
+    body = [line.text for line in lines if line.kind == "body"]
+    total = sum(words(text) for text in body)
+    if total < MIN_BODY_WORDS:
+        raise NotAnArticle(source, f"not an article: only {total} words of body text (a form or a login page?)")
+    running = sum(words(text) for text in body if _SENTENCE_END.search(text) or words(text) >= 15)
+    if running < MIN_BODY_WORDS:
+        raise NotAnArticle(
+            source,
+            f"not an article: no running text, only {len(body)} short lines (a list of links or a menu?)",
+        )
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"')\]]*$")
+
+
+def _text_lines(text: str) -> tuple[list[str], list[str | None]]:
+    """Non-empty lines of scraped text, hard-wrapped paragraphs joined back into one line."""
+    lines: list[str] = []
+    previous_blank = True
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = raw.strip()
+        if not line:
+            previous_blank = True
+            continue
+        if lines and not previous_blank and _continues(lines[-1], line):
+            lines[-1] = f"{lines[-1]} {line}"
+        else:
+            lines.append(line)
+        previous_blank = False
+    return lines, [None] * len(lines)
+
+
+def _continues(previous: str, line: str) -> bool:
+    """A line that goes on the previous one's sentence: the previous is long and unfinished, this starts lowercase."""
+    return len(previous) >= 50 and not re.search(r"[.!?:\"')\]]$", previous) and line[:1].islower()
+
+
+def _paragraphs(lines: list[Line], dateline: metadata.Dateline | None) -> tuple[str, ...]:
+    paragraphs = []
+    for line in lines:
+        if line.kind not in TEXT_KINDS or line.kind in ("title", "standfirst"):
+            continue
+        text = line.text
+        if dateline and not paragraphs and line.kind == "body":
+            text = text[dateline.length :]
+        paragraphs.append(text)
+    return tuple(paragraphs)
+
+
+def _stated_date(lines: list[Line]) -> date | None:
+    """A full date on a timestamp line near the top ("Published November 27, 2019") is the publication date."""
+    for line in lines[:15]:
+        if (line.kind == "boilerplate" and line.why == "timestamp") or line.kind == "byline":
+            for mention in dates.date_mentions([line.text]):
+                if mention.year and mention.month and mention.day:
+                    return date(mention.year, mention.month, mention.day)
+    return None
+
+
+def _people(names: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(name for name in names if metadata.p.wire_name(name) is None)

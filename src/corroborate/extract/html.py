@@ -1,0 +1,93 @@
+"""Main text and metadata of an HTML page, with trafilatura, as lines with what the markup says of them.
+
+trafilatura finds the article in the page and drops navigation, but keeps what sits inside the article's
+markup: captions, credits, share widgets, "Read more" links. Those are left to the line classifier, which
+is why this returns lines with hints rather than finished text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from corroborate.errors import InputError, NotAnArticle
+
+
+@dataclass(frozen=True)
+class Page:
+    """What trafilatura found: the main text as lines, each with a hint, and the page's metadata."""
+
+    lines: tuple[str, ...]
+    hints: tuple[str | None, ...]
+    title: str | None
+    description: str | None
+    outlet: str | None
+    authors: tuple[str, ...]
+    published: date | None
+    url: str | None
+    language: str | None
+
+
+_HINTS = {"head": "heading", "item": "item", "quote": "quote", "row": "item", "cell": "item"}
+
+
+def read_page(source: str, html: str) -> Page:
+    """The article inside `html`; `NotAnArticle` when the page holds no main text (a login page, a link list)."""
+    import trafilatura  # imported here so that reading plain text never pays for it
+
+    if "<" not in html:
+        raise InputError(source, "not HTML (no markup found)")
+    try:
+        document = trafilatura.bare_extraction(html, include_comments=False, with_metadata=True)
+    except (
+        ValueError,
+        TypeError,
+        AttributeError,
+    ) as error:  # trafilatura's parser gives up on some broken markup
+        raise InputError(source, f"broken HTML ({error})") from None
+    if document is None or not (document.text or "").strip():
+        raise NotAnArticle(
+            source, "not an article: the page has no main text (a list of links, a form or a login page?)"
+        )
+    lines, hints = _lines_with_hints(document)
+    return Page(
+        lines=tuple(lines),
+        hints=tuple(hints),
+        title=document.title or None,
+        description=document.description or None,
+        outlet=document.sitename or None,
+        authors=tuple(name.strip() for name in re.split(r"\s*;\s*", document.author or "") if name.strip()),
+        published=_iso_date(document.date),
+        url=document.url or None,
+        language=document.language or _page_language(html),
+    )
+
+
+def _lines_with_hints(document: object) -> tuple[list[str], list[str | None]]:
+    """The lines of trafilatura's text, each hinted "heading", "item" or "quote" where its markup says so."""
+    hinted: dict[str, str] = {}
+    body = getattr(document, "body", None)
+    if body is not None:
+        for element in body.iter("head", "item", "quote", "row", "cell"):
+            text = " ".join("".join(element.itertext()).split())
+            if text:
+                hinted.setdefault(text, _HINTS[element.tag])
+    lines = [line for line in (getattr(document, "text", "") or "").split("\n") if line.strip()]
+    hints = [hinted.get(" ".join(line.split()).lstrip("- ").strip()) for line in lines]
+    return lines, hints
+
+
+def _iso_date(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(text[:10]) if text else None
+    except ValueError:
+        return None
+
+
+_LANG = re.compile(r"<html[^>]*\blang\s*=\s*[\"']?([A-Za-z]{2,3})", re.IGNORECASE)
+
+
+def _page_language(html: str) -> str | None:
+    match = _LANG.search(html[:5000])
+    return match.group(1).lower() if match else None

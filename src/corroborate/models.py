@@ -1,0 +1,163 @@
+"""The plain records that flow through the pipeline: RawDocument -> Article -> Reading -> Story -> Report.
+
+Every stage takes records and returns new ones; nothing is mutated on the way. Each record turns into
+JSON-ready data with `to_dict` and back with `from_dict`, so a stage's output can be stored, shipped to a
+Dask worker or compared in a test without knowing how it was made.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from datetime import date
+from typing import Any, Literal, TypeVar, get_args, get_origin
+
+LineKind = Literal[
+    "title",
+    "standfirst",
+    "subheading",
+    "body",
+    "caption",
+    "photo_credit",
+    "byline",
+    "wire",
+    "credit",
+    "widget",
+    "related_heading",
+    "related_headline",
+    "boilerplate",
+]
+LINE_KINDS: tuple[str, ...] = get_args(LineKind)
+TEXT_KINDS = frozenset({"title", "standfirst", "subheading", "body"})
+"""Kinds that make up the article's own text; captions are kept apart, everything else is noise."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Given:
+    """Metadata that came with an input (a JSON record's fields, a page's markup), before any reading."""
+
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: date | None = None
+    authors: tuple[str, ...] = ()
+
+
+@dataclasses.dataclass(frozen=True)
+class RawDocument:
+    """One input as read from disk or stdin: decoded text, and whether that text is HTML."""
+
+    source: str
+    text: str
+    format: Literal["html", "text"]
+    given: Given = Given()
+    warnings: tuple[str, ...] = ()
+
+
+@dataclasses.dataclass(frozen=True)
+class Line:
+    """One line of the text extraction worked on, with what it is and, for noise, why it was set apart."""
+
+    text: str
+    kind: LineKind
+    why: str | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class Credit:
+    """A person credited for the work, not a person of the story: photographer, writer, editor."""
+
+    role: str
+    name: str
+    agency: str | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class DateEstimate:
+    """A publication date inferred from the text, as a range, with the words it rests on."""
+
+    earliest: date | None
+    latest: date | None
+    evidence: tuple[str, ...]
+
+
+@dataclasses.dataclass(frozen=True)
+class Article:
+    """A clean article: its own text, its captions, its metadata, and every line with its kind."""
+
+    source: str
+    title: str | None
+    standfirst: str | None
+    outlet: str | None
+    wire: str | None
+    authors: tuple[str, ...]
+    credits: tuple[Credit, ...]
+    dateline: str | None
+    published: date | None
+    published_estimate: DateEstimate | None
+    paragraphs: tuple[str, ...]
+    captions: tuple[str, ...]
+    lines: tuple[Line, ...]
+    url: str | None = None
+    language: str | None = None
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def text(self) -> str:
+        """The body as one string, paragraphs separated by a blank line."""
+        return "\n\n".join(self.paragraphs)
+
+    @property
+    def reference_date(self) -> date | None:
+        """The date relative expressions are read against: the publication date, else its earliest bound."""
+        if self.published is not None:
+            return self.published
+        if self.published_estimate is not None:
+            return self.published_estimate.earliest
+        return None
+
+
+Record = TypeVar("Record")
+
+
+def to_dict(record: Any) -> Any:
+    """JSON-ready data for a record: dates as ISO strings, tuples as lists, field order kept."""
+    if dataclasses.is_dataclass(record) and not isinstance(record, type):
+        return {field.name: to_dict(getattr(record, field.name)) for field in dataclasses.fields(record)}
+    if isinstance(record, tuple | list):
+        return [to_dict(item) for item in record]
+    if isinstance(record, dict):
+        return {key: to_dict(value) for key, value in record.items()}
+    if isinstance(record, date):
+        return record.isoformat()
+    return record
+
+
+def from_dict(cls: type[Record], data: Any) -> Record:
+    """The record of type `cls` that `to_dict` turned into `data`."""
+    return typing.cast(Record, _convert(cls, data))
+
+
+def _convert(hint: Any, data: Any) -> Any:
+    origin = get_origin(hint)
+    if data is None:
+        return None
+    if origin in (typing.Union, types.UnionType):
+        options = [arg for arg in get_args(hint) if arg is not type(None)]
+        return _convert(options[0], data) if len(options) == 1 else data
+    if origin is tuple:
+        (item_hint, *_rest) = get_args(hint)
+        return tuple(_convert(item_hint, item) for item in data)
+    if origin is list:
+        return [_convert(get_args(hint)[0], item) for item in data]
+    if origin is dict:
+        _key_hint, value_hint = get_args(hint)
+        return {key: _convert(value_hint, value) for key, value in data.items()}
+    if hint is date:
+        return date.fromisoformat(data)
+    if dataclasses.is_dataclass(hint):
+        hints = typing.get_type_hints(hint)
+        known = {field.name for field in dataclasses.fields(hint) if field.init}
+        return hint(**{key: _convert(hints[key], value) for key, value in data.items() if key in known})
+    return data
