@@ -136,3 +136,45 @@ def test_help_is_there(command: list[str]) -> None:
     result = run(*command)
     assert result.returncode == 0
     assert "corroborate" in result.stdout
+
+
+def test_analyze_json_extends_the_extract_object(seeds) -> None:
+    result = run("analyze", "--format", "json", "--date", "2019-11-27", str(REUTERS_SEED))
+    assert result.returncode == 0, result.stderr
+    reading = json.loads(result.stdout)
+    for field in (
+        "source",
+        "title",
+        "paragraphs",
+        "lines",
+        "sentences",
+        "entities",
+        "quotes",
+        "dates",
+        "figures",
+        "claims",
+    ):
+        assert field in reading
+    assert {"text", "speaker", "cue", "partial", "scare"} <= set(reading["quotes"][0])
+    assert {"text", "start", "end", "confidence"} <= set(reading["dates"][0])
+    assert {"text", "value", "unit", "approx", "what"} <= set(reading["figures"][0])
+    assert {"text", "sentence", "entities", "dates", "figures"} <= set(reading["claims"][0])
+    assert {"name", "label", "mentions", "role"} <= set(reading["entities"][0])
+
+
+def test_an_article_in_another_language_is_named_and_not_analysed(tmp_path: Path) -> None:
+    text = " ".join(
+        [
+            "Le gouvernement a annoncé mardi un nouveau plan pour moderniser le port de la ville.",
+            "Le ministre des transports a déclaré que les travaux commenceraient au printemps prochain.",
+            "Les syndicats ont salué la décision mais demandent des garanties pour les emplois existants.",
+        ]
+    )
+    (tmp_path / "port.txt").write_text(f"Un nouveau plan pour le port\n\n{text}\n\n{text}\n")
+    result = run("analyze", "--format", "json", str(tmp_path / "port.txt"))
+    assert result.returncode == 0
+    reading = json.loads(result.stdout)
+    assert reading["analysed"] is False
+    assert reading["quotes"] == [] and reading["entities"] == []
+    assert "French (fr)" in reading["note"]
+    assert "port.txt: not analysed: the article is in French (fr)" in result.stderr

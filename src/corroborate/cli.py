@@ -68,6 +68,15 @@ def _parser() -> argparse.ArgumentParser:
     )
     _add_input_arguments(extract)
     extract.set_defaults(run=_run_extract)
+
+    analyze = commands.add_parser(
+        "analyze",
+        help="read each article: entities, quotations, dates, figures, claims",
+        description="Print each input's reading: its people, organisations and places, "
+        "quotations with speakers, dates resolved, figures and claims.",
+    )
+    _add_input_arguments(analyze)
+    analyze.set_defaults(run=_run_analyze)
     return parser
 
 
@@ -150,6 +159,22 @@ def _run_extract(args: argparse.Namespace) -> int:
 
         for article in read_articles(args, problems):
             print_article(article)
+    return EXIT_SOME_FAILED if problems.failed else EXIT_OK
+
+
+def _run_analyze(args: argparse.Namespace) -> int:
+    from corroborate.analyze import analyze
+
+    problems = Problems()
+    for reading in analyze(read_articles(args, problems)):
+        if not reading.analysed:
+            problems.warn(reading.article.source, reading.note or "not analysed")
+        if args.format == "json":
+            _print_json_line(reading.to_dict())
+        else:
+            from corroborate.report.readings import print_reading
+
+            print_reading(reading)
     return EXIT_SOME_FAILED if problems.failed else EXIT_OK
 
 

@@ -161,3 +161,129 @@ def _convert(hint: Any, data: Any) -> Any:
         known = {field.name for field in dataclasses.fields(hint) if field.init}
         return hint(**{key: _convert(hints[key], value) for key, value in data.items() if key in known})
     return data
+
+
+# Stage 3, analyze: the reading of one article.
+
+
+@dataclasses.dataclass(frozen=True)
+class Sentence:
+    """A sentence of the body: its paragraph and character offsets into `Article.text`."""
+
+    text: str
+    paragraph: int
+    start: int
+    end: int
+
+
+@dataclasses.dataclass(frozen=True)
+class Entity:
+    """A person, organisation or place, with every way the article writes it.
+
+    `role` is "story" for the people and bodies the article is about, "credit" for those named only as its
+    makers (reporters, photographers, editors).
+    """
+
+    name: str
+    label: str
+    mentions: tuple[str, ...]
+    role: Literal["story", "credit"] = "story"
+
+
+@dataclasses.dataclass(frozen=True)
+class Quote:
+    """A direct quotation: the exact words, who said them (None when the text does not tell) and how.
+
+    `speaker_text` is the words that name the speaker as written ("he", "the letter", "a Cambodian official");
+    `partial` marks a fragment woven into the writer's sentence; `scare` marks one or two words in quotes
+    that nobody is quoted as saying ("regime change").
+    """
+
+    text: str
+    speaker: str | None
+    cue: str | None
+    partial: bool
+    scare: bool
+    sentence: int
+    speaker_text: str | None = None
+    how: str | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class TimeExpression:
+    """A temporal expression resolved to a day or a range of days, with the words it came from.
+
+    `confidence` is "exact" (a full date), "high" (day and month, year from the article), "medium" (relative
+    to the publication date), "low" (vague, or resolved against an estimated date) or "unresolved".
+    """
+
+    text: str
+    start: date | None
+    end: date | None
+    confidence: Literal["exact", "high", "medium", "low", "unresolved"]
+    sentence: int
+    note: str = ""
+
+
+@dataclasses.dataclass(frozen=True)
+class Figure:
+    """A number with what it counts: "nearly $10bn" is about 10,000,000,000 USD.
+
+    `bound` says how the number relates to the truth: "exact", "about", "at least" or "at most"; `approx`
+    is true for all but "exact".
+    """
+
+    text: str
+    value: float
+    unit: str
+    approx: bool
+    bound: Literal["exact", "about", "at least", "at most"]
+    what: str | None
+    sentence: int
+
+
+@dataclasses.dataclass(frozen=True)
+class Claim:
+    """One checkable statement of the body (who did what, when, how many), tied to its sentence.
+
+    `entities`, `dates` and `figures` name what the claim mentions: entity names, and the texts of its time
+    expressions and figures, as listed in the same reading.
+    """
+
+    text: str
+    sentence: int
+    entities: tuple[str, ...]
+    dates: tuple[str, ...]
+    figures: tuple[str, ...]
+    subject: str | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class Reading:
+    """An article and what the analysis read in it. `analysed` is false, with `note` saying why, when the
+    article could not be read (today: any language but English)."""
+
+    article: Article
+    analysed: bool
+    note: str | None
+    sentences: tuple[Sentence, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    dates: tuple[TimeExpression, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    claims: tuple[Claim, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The extract object, extended with the reading's fields (one flat JSON object per article)."""
+        data = to_dict(self.article)
+        for field in dataclasses.fields(self):
+            if field.name != "article":
+                data[field.name] = to_dict(getattr(self, field.name))
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Reading:
+        article_fields = {field.name for field in dataclasses.fields(Article)}
+        article = from_dict(Article, {key: value for key, value in data.items() if key in article_fields})
+        rest = {key: value for key, value in data.items() if key not in article_fields}
+        return from_dict(cls, {**rest, "article": to_dict(article)})

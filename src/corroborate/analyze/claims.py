@@ -1,0 +1,120 @@
+"""Claims: the body cut into statements a reader could check, each with its entities, dates and figures.
+
+A sentence with two independent clauses ("X won all 125 seats after the main opposition party was
+banned") says two checkable things; each clause with a subject and a verb of its own becomes a claim.
+Quotations are never cut. A claim's subject is resolved like a speaker ("he" -> Hun Sen), so that the
+comparison stage can line claims up by who did what.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from corroborate.analyze.body import Body
+from corroborate.analyze.entities import EntityIndex
+from corroborate.analyze.references import Focus
+from corroborate.models import Claim, Figure, TimeExpression
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+CLAUSE_DEPS = frozenset({"conj", "advcl"})  # not ccomp: "X said that Y" does not claim Y
+MIN_WORDS = 4
+
+
+def find_claims(
+    body: Body, index: EntityIndex, focus: Focus, dates: list[TimeExpression], figures: list[Figure]
+) -> list[Claim]:
+    claims: list[Claim] = []
+    for number, span in enumerate(body.spans):
+        paragraph = body.sentences[number].paragraph
+        for tokens, head in _clauses(span):
+            text = _tidy("".join(token.text_with_ws for token in tokens))
+            if len(re.findall(r"\w+", text)) < MIN_WORDS or tokens[0].tag_ in ("WDT", "WP", "WP$"):
+                continue
+            start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+            subject = _subject(head, focus, paragraph, number)
+            entities = index.names_in(paragraph, start, end)
+            if subject and subject not in entities:
+                entities.insert(0, subject)
+            claims.append(
+                Claim(
+                    text=text,
+                    sentence=number,
+                    entities=tuple(entities),
+                    dates=tuple(d.text for d in dates if d.sentence == number and d.text in text),
+                    figures=tuple(f.text for f in figures if f.sentence == number and f.text in text),
+                    subject=subject,
+                )
+            )
+    return claims
+
+
+def _clauses(span: Span) -> list[tuple[list[Token], Token]]:
+    """The tokens and head of each independent clause of a sentence: the main clause, and clauses joined to
+    it (or to one another) by a conjunction or as adverbial clauses, each with a subject of its own."""
+    sentence = [token for token in span if not token.is_space]
+    quoted = _quoted_tokens(span)
+    if quoted:
+        return [(sentence, span.root)]
+    heads = [span.root]
+    for token in span:
+        if (
+            token.dep_ in CLAUSE_DEPS
+            and token.pos_ in ("VERB", "AUX")
+            and token.head in heads
+            and any(child.dep_ in ("nsubj", "nsubjpass") for child in token.children)
+        ):
+            heads.append(token)
+    if len(heads) == 1:
+        return [(sentence, span.root)]
+    head_ids = {head.i for head in heads}
+    clauses = []
+    for head in heads:
+        tokens = [t for t in _own_subtree(head, head_ids) if span.start <= t.i < span.end and not t.is_space]
+        while tokens and (
+            (tokens[0].dep_ in ("cc", "mark", "punct", "prep") and tokens[0].head.i in head_ids) or tokens[0].is_punct
+        ):
+            tokens.pop(0)
+        while tokens and (tokens[-1].dep_ == "cc" or (tokens[-1].is_punct and tokens[-1].text != ".")):
+            tokens.pop()
+        if tokens:
+            clauses.append((tokens, head))
+    return sorted(clauses, key=lambda clause: clause[0][0].i)
+
+
+def _tidy(text: str) -> str:
+    """A clause cut out of its sentence, without the stray commas and spaces the cut leaves."""
+    text = re.sub(r"\s+([,.;:])", r"\1", text.strip())
+    text = re.sub(r"[,;:]+(?=[.]$)|[,;:]+$", "", text)
+    return re.sub(r"\s{2,}", " ", text)
+
+
+def _own_subtree(head: Token, head_ids: set[int]) -> list[Token]:
+    """The head's subtree without the subtrees of the other clause heads under it."""
+    result = []
+    stack = [head]
+    while stack:
+        token = stack.pop()
+        result.append(token)
+        stack.extend(child for child in token.children if child.i not in head_ids)
+    return sorted(result, key=lambda t: t.i)
+
+
+def _quoted_tokens(span: Span) -> set[int]:
+    inside, quoted = False, set()
+    for token in span:
+        if token.text == '"':
+            inside = not inside
+            continue
+        if inside:
+            quoted.add(token.i)
+    return quoted
+
+
+def _subject(head: Token, focus: Focus, paragraph: int, sentence: int) -> str | None:
+    subject = next((child for child in head.children if child.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return None
+    return focus.resolve(subject, paragraph, focus.before(sentence), focus.authors_before(sentence))

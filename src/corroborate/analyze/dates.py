@@ -1,0 +1,369 @@
+"""Temporal expressions, each resolved to a day or a range of days against the article's date.
+
+"November 1", "Nov. 26", "last July", "earlier this month", "less than four months ago", "late 2017",
+"in the 1990s", "next year", "Wednesday", "until 2028": the patterns below find them, the rules beside
+them resolve them, and anything spaCy tags as a date that they miss is handed to dateparser. Durations
+("34 years", "more than three decades") are figures, not dates. What cannot be resolved keeps its words
+and says why.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from corroborate.analyze.body import Body
+from corroborate.extract.dates import MONTHS
+from corroborate.models import TimeExpression
+
+Range = tuple[date, date]
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_NUMBER_WORDS = {
+    word: number
+    for number, word in enumerate(
+        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+    )
+}
+_NUMBER_WORDS |= {"a": 1, "an": 1, "a few": 3, "several": 3, "a couple of": 2}
+_QUANTITY = r"(?:\d+|a few|a couple of|several|" + "|".join(w for w in _NUMBER_WORDS if " " not in w) + ")"
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365, "decade": 3650}
+_FUTURE = re.compile(
+    r"\b(?:will|would|shall|next|plans?|planned|expects?|expected|scheduled|due|intends?|upcoming|"
+    r"coming|aims?|to be held|is set to|are set to)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_future(doc, position: int, text: str) -> bool:
+    """Does the expression speak of what is still to come? Read off the verb it hangs on: "will meet on
+    Friday", "plans to stay until 2028"; a verb in the past ("published on Wednesday") says no."""
+    if re.search(r"\b(?:next|coming|upcoming)\b", text, re.IGNORECASE):
+        return True
+    token = next((t for t in doc if t.idx <= position < t.idx + len(t.text)), None)
+    steps = 0
+    while token is not None and token.pos_ not in ("VERB", "AUX") and token.head is not token and steps < 6:
+        token, steps = token.head, steps + 1
+    if token is None or token.pos_ not in ("VERB", "AUX"):
+        return False
+    if token.tag_ in ("VBD", "VBN"):
+        return False
+    if any(child.lemma_ in ("will", "shall") for child in token.children):
+        return True
+    governor = token.head if token.dep_ == "xcomp" else None
+    return bool(governor is not None and _FUTURE.search(governor.text))
+
+
+@dataclass(frozen=True)
+class Reference:
+    """The day expressions are resolved against, and whether it is a known date or an estimate."""
+
+    day: date
+    estimated: bool
+
+
+def find_dates(body: Body) -> list[TimeExpression]:
+    article = body.article
+    reference = None
+    if article.published:
+        reference = Reference(article.published, estimated=False)
+    elif article.reference_date:
+        reference = Reference(article.reference_date, estimated=True)
+    found: list[TimeExpression] = []
+    for paragraph in body.paragraphs:
+        text = paragraph.doc.text
+        taken: list[tuple[int, int]] = []
+        for pattern, resolve in RULES:
+            for match in pattern.finditer(text):
+                if any(start < match.end() and match.start() < end for start, end in taken):
+                    continue
+                taken.append(match.span())
+                sentence = body.sentence_at(paragraph.offset + match.start())
+                future = _is_future(paragraph.doc, match.start(), match.group(0))
+                found.append(_expression(match, resolve, reference, future, sentence))
+        for ent in paragraph.doc.ents:
+            if ent.label_ != "DATE" or any(start < ent.end_char and ent.start_char < end for start, end in taken):
+                continue
+            if _DURATION.match(ent.text) or not re.search(r"\w", ent.text):
+                continue
+            sentence = body.sentence_at(paragraph.offset + ent.start_char)
+            found.append(_fallback(ent.text, reference, sentence))
+    found.sort(key=lambda expression: expression.sentence)
+    return found
+
+
+def _expression(
+    match: re.Match[str], resolve: Resolver, reference: Reference | None, future: bool, sentence: int
+) -> TimeExpression:
+    text = match.group(0).strip()
+    result = resolve(match, reference.day if reference else None, future)
+    if result is None:
+        return TimeExpression(
+            text,
+            None,
+            None,
+            "unresolved",
+            sentence,
+            "relative to the publication date, which is unknown" if reference is None else "could not be resolved",
+        )
+    (start, end), confidence, note = result
+    if reference and reference.estimated and confidence in ("high", "medium"):
+        confidence = "low"
+        note = f"{note}; against the estimated publication date {reference.day.isoformat()}"
+    return TimeExpression(text, start, end, confidence, sentence, note)
+
+
+def _fallback(text: str, reference: Reference | None, sentence: int) -> TimeExpression:
+    """An expression spaCy found and the rules do not know: dateparser's reading, or unresolved."""
+    if re.search(r"\brecent\b|\bpast\b|\bdecades\b|\byears\b|\bmonths\b", text, re.IGNORECASE):
+        return TimeExpression(text, None, None, "unresolved", sentence, "a vague period with no date")
+    if reference is None:
+        return TimeExpression(text, None, None, "unresolved", sentence, "no publication date to resolve against")
+    import dateparser
+
+    settings = {
+        "RELATIVE_BASE": datetime.combine(reference.day, datetime.min.time()),
+        "PREFER_DATES_FROM": "past",
+        "RETURN_AS_TIMEZONE_AWARE": False,
+    }
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    if parsed is None:
+        return TimeExpression(text, None, None, "unresolved", sentence, "could not be resolved")
+    return TimeExpression(text, parsed.date(), parsed.date(), "low", sentence, "read by dateparser")
+
+
+Result = tuple[Range, str, str] | None
+Resolver = Callable[[re.Match[str], date | None, bool], Result]
+_DURATION = re.compile(
+    rf"^(?:(?:more|less|fewer) than |nearly |almost |about |around |some |over |under |"
+    rf"the (?:past|last|next) )?(?:(?:{_QUANTITY}|many)\s+)?(?:years?|months?|weeks?|days?|decades?|"
+    rf"centuries|hours?|minutes?)(?: old| long)?$",
+    re.IGNORECASE,
+)
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def _month_range(year: int, month: int) -> Range:
+    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _year_range(year: int) -> Range:
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+def _full_date(match: re.Match[str], _reference: date | None, _future: bool) -> Result:
+    year = int(match.group("year"))
+    day = date(year, _month(match.group("month")), int(match.group("day")))
+    return (day, day), "exact", "a full date"
+
+
+def _month_day(match: re.Match[str], reference: date | None, future: bool) -> Result:
+    if reference is None:
+        return None
+    month, day_number = _month(match.group("month")), int(match.group("day"))
+    year = reference.year
+    candidate = date(year, month, min(day_number, calendar.monthrange(year, month)[1]))
+    if not future and candidate > reference + timedelta(days=31):
+        candidate = candidate.replace(year=year - 1)
+    elif future and candidate < reference - timedelta(days=31):
+        candidate = candidate.replace(year=year + 1)
+    return (candidate, candidate), "high", f"day and month; the year {candidate.year} from the article's date"
+
+
+def _month_year(match: re.Match[str], _reference: date | None, _future: bool) -> Result:
+    return _month_range(int(match.group("year")), _month(match.group("month"))), "exact", "a month of a year"
+
+
+def _relative_month(match: re.Match[str], reference: date | None, future: bool) -> Result:
+    if reference is None:
+        return None
+    which = (match.group("which") or "").lower()
+    month = _month(match.group("month"))
+    if which == "last":
+        year = reference.year if month < reference.month else reference.year - 1
+    elif which == "next":
+        year = reference.year if month > reference.month else reference.year + 1
+    elif which == "this":
+        year = reference.year
+    elif future:
+        year = reference.year if month >= reference.month else reference.year + 1
+    else:
+        year = reference.year if month <= reference.month else reference.year - 1
+    start, end = _month_range(year, month)
+    qualifier = (match.group("part") or "").lower().rstrip("-")
+    start, end = _part_of(start, end, qualifier)
+    return (start, end), "medium", f'"{which or "in"} {match.group("month")}" before or after {reference.isoformat()}'
+
+
+def _part_of(start: date, end: date, qualifier: str) -> Range:
+    """The early, mid or late part of a range: thirds of a year by months (late 2017 is September to
+    December), thirds of anything else by days."""
+    if not qualifier:
+        return start, end
+    index = {"early": 0, "mid": 1, "late": 2}[qualifier]
+    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
+        first, last = 1 + 4 * index, 4 + 4 * index
+        return date(start.year, first, 1), date(start.year, last, calendar.monthrange(start.year, last)[1])
+    third = ((end - start).days + 1) // 3
+    part_start = start + timedelta(days=third * index)
+    return part_start, end if index == 2 else part_start + timedelta(days=third - 1)
+
+
+def _this_period(match: re.Match[str], reference: date | None, _future: bool) -> Result:
+    if reference is None:
+        return None
+    which = match.group("which").lower()
+    unit = match.group("unit").lower()
+    shift = {"last": -1, "previous": -1, "the previous": -1, "past": -1, "next": 1, "coming": 1, "the coming": 1}
+    step = shift.get(which.replace("earlier this", "this").replace("later this", "this"), 0)
+    if unit == "year":
+        start, end = _year_range(reference.year + step)
+    elif unit == "month":
+        month_index = reference.year * 12 + reference.month - 1 + step
+        start, end = _month_range(month_index // 12, month_index % 12 + 1)
+    else:  # week, Monday to Sunday
+        monday = reference - timedelta(days=reference.weekday()) + timedelta(weeks=step)
+        start, end = monday, monday + timedelta(days=6)
+    if which.startswith("earlier"):
+        end = min(end, reference)
+    elif which.startswith("later"):
+        start = max(start, reference)
+    qualifier = (match.group("part") or "").lower().rstrip("-")
+    start, end = _part_of(start, end, qualifier)
+    return (start, end), "medium", f"{which} {unit}, from {reference.isoformat()}"
+
+
+def _ago(match: re.Match[str], reference: date | None, _future: bool) -> Result:
+    if reference is None:
+        return None
+    amount = match.group("amount").lower()
+    count = int(amount) if amount.isdigit() else _NUMBER_WORDS.get(amount, 1)
+    unit = match.group("unit").lower().rstrip("s")
+    days = count * _UNIT_DAYS[unit]
+    point = _shift(reference, unit, -count)
+    bound = (match.group("bound") or "").lower()
+    if bound.startswith(("less", "fewer", "under", "within")):
+        return (point, reference), "medium", f"within {count} {unit}s before {reference.isoformat()}"
+    if bound.startswith(("more", "over")):
+        earlier = _shift(reference, unit, -(count + 1)) if days < 3650 else point - timedelta(days=days)
+        return (earlier, point), "medium", f"more than {count} {unit}s before {reference.isoformat()}"
+    if bound:
+        slack = max(1, days // 10)
+        return (
+            (point - timedelta(days=slack), point + timedelta(days=slack)),
+            "medium",
+            f"about {count} {unit}s before {reference.isoformat()}",
+        )
+    return (point, point), "medium", f"{count} {unit}s before {reference.isoformat()}"
+
+
+def _shift(day: date, unit: str, count: int) -> date:
+    if unit in ("month", "year", "decade"):
+        months = count * {"month": 1, "year": 12, "decade": 120}[unit]
+        index = day.year * 12 + day.month - 1 + months
+        year, month = index // 12, index % 12 + 1
+        return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+    return day + timedelta(days=count * _UNIT_DAYS[unit])
+
+
+def _year(match: re.Match[str], _reference: date | None, _future: bool) -> Result:
+    year = int(match.group("year"))
+    start, end = _year_range(year)
+    qualifier = (match.group("part") or "").lower().rstrip("-")
+    start, end = _part_of(start, end, qualifier)
+    confidence = "medium" if qualifier else "exact"
+    lead = (match.group("lead") or "").lower()
+    note = {"until": "the year a period ends", "by": "a deadline", "since": "the year a period began"}.get(
+        lead, "a year"
+    )
+    return (start, end), confidence, f"{qualifier} {note}".strip() if qualifier else note
+
+
+def _decade(match: re.Match[str], _reference: date | None, _future: bool) -> Result:
+    decade = int(match.group("decade").lstrip("'"))
+    if decade < 100:
+        decade += 1900 if decade >= 30 else 2000
+    start, end = date(decade, 1, 1), date(decade + 9, 12, 31)
+    qualifier = (match.group("part") or "").lower().rstrip("-")
+    start, end = _part_of(start, end, qualifier)
+    return (start, end), "medium" if qualifier else "exact", f"the {decade}s"
+
+
+def _weekday(match: re.Match[str], reference: date | None, future: bool) -> Result:
+    if reference is None:
+        return None
+    weekday = list(calendar.day_name).index(match.group("weekday").capitalize())
+    which = (match.group("which") or "").lower()
+    if which == "next" or (future and which != "last"):
+        days = (weekday - reference.weekday()) % 7 or 7
+        day = reference + timedelta(days=days)
+        return (day, day), "medium", f"the {calendar.day_name[weekday]} after {reference.isoformat()}"
+    days = (reference.weekday() - weekday) % 7
+    if which == "last" and days == 0:
+        days = 7
+    day = reference - timedelta(days=days)
+    return (day, day), "medium", f"the {calendar.day_name[weekday]} on or before {reference.isoformat()}"
+
+
+def _deictic(match: re.Match[str], reference: date | None, _future: bool) -> Result:
+    if reference is None:
+        return None
+    word = match.group(0).lower()
+    offset = -1 if "yesterday" in word or "last night" in word else 1 if "tomorrow" in word else 0
+    day = reference + timedelta(days=offset)
+    return (day, day), "medium", f"{word}, from {reference.isoformat()}"
+
+
+def _rule(pattern: str, resolve: Resolver, flags: int = 0) -> tuple[re.Pattern[str], Resolver]:
+    return re.compile(pattern, flags), resolve
+
+
+_PART = r"(?:(?P<part>early|late|mid-?)\s*)?"
+RULES: list[tuple[re.Pattern[str], Resolver]] = [
+    _rule(rf"\b(?P<month>{_MONTH})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", _full_date),
+    _rule(
+        rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH}),?\s+(?P<year>(?:19|20)\d\d)\b",
+        _full_date,
+    ),
+    _rule(rf"\b(?P<month>{_MONTH})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|people|per))", _month_day),
+    _rule(rf"\b(?P<month>{_MONTH})\s+(?P<year>(?:19|20)\d\d)\b", _month_year),
+    _rule(
+        rf"\b{_PART}(?:(?P<which>last|next|this)\s+)?(?P<month>January|February|"
+        rf"March|April|June|July|August|September|October|November|December)(?:'s)?\b(?!\s+\d)",
+        _relative_month,
+    ),
+    _rule(
+        r"\b(?:(?P<part>early|late|mid-?)\s+)?(?P<which>earlier this|later this|this|last|next|the previous|"
+        r"the past|previous|the coming)\s+(?P<unit>week|month|year)\b",
+        _this_period,
+        re.IGNORECASE,
+    ),
+    _rule(
+        rf"\b(?P<bound>(?:less|fewer|more) than|under|over|about|around|nearly|almost|some|just)?\s*"
+        rf"(?P<amount>{_QUANTITY})\s+(?P<unit>days?|weeks?|months?|years?|decades?)\s+ago\b",
+        _ago,
+        re.IGNORECASE,
+    ),
+    _rule(
+        r"(?:\b(?:in\s+)?the\s+)?(?:(?P<part>early|late|mid-?)\s*)?(?P<decade>\b(?:1[89]|20)\d0|'\d0)s\b",
+        _decade,
+        re.IGNORECASE,
+    ),
+    _rule(
+        r"(?:\b(?P<lead>until|till|by|since|in|from|before|after)\s+)?\b(?:(?P<part>early|late|mid-?)\s*)?"
+        r"(?P<year>(?:19|20)\d\d)\b(?![-/]\d)(?!\s*(?:%|percent|people|per))",
+        _year,
+        re.IGNORECASE,
+    ),
+    _rule(rf"\b(?:(?P<which>last|next|this)\s+)?(?P<weekday>{_WEEKDAY})\b", _weekday, re.IGNORECASE),
+    _rule(r"\b(?:yesterday|today|tomorrow|tonight|last night)\b", _deictic, re.IGNORECASE),
+]
