@@ -23,7 +23,7 @@ from corroborate.errors import InputError
 from corroborate.models import Given, RawDocument
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
-TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
+TEXT_SUFFIXES = frozenset({".txt", ".text"})
 JSON_SUFFIXES = frozenset({".json", ".jsonl", ".ndjson"})
 KNOWN_SUFFIXES = HTML_SUFFIXES | TEXT_SUFFIXES | JSON_SUFFIXES
 STDIN = "-"

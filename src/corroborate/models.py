@@ -215,6 +215,9 @@ class TimeExpression:
 
     `confidence` is "exact" (a full date), "high" (day and month, year from the article), "medium" (relative
     to the publication date), "low" (vague, or resolved against an estimated date) or "unresolved".
+    `anchor` is what the date dates ("election" in "last July's election", "released" in "was released
+    earlier this month"), `owner` whose it is ("Hun Sen" for "a letter from Hun Sen dated Nov. 26"), and
+    `future` whether the text speaks of something still to come.
     """
 
     text: str
@@ -223,6 +226,9 @@ class TimeExpression:
     confidence: Literal["exact", "high", "medium", "low", "unresolved"]
     sentence: int
     note: str = ""
+    anchor: str | None = None
+    owner: str | None = None
+    future: bool = False
 
 
 @dataclasses.dataclass(frozen=True)
@@ -287,3 +293,124 @@ class Reading:
         article = from_dict(Article, {key: value for key, value in data.items() if key in article_fields})
         rest = {key: value for key, value in data.items() if key not in article_fields}
         return from_dict(cls, {**rest, "article": to_dict(article)})
+
+
+# Stages 4 and 5, group and compare: stories and what their sources establish.
+
+SCHEMA_VERSION = "1.0"
+DisagreementKind = Literal["quote_wording", "quote_speaker", "figure", "date", "name"]
+
+
+@dataclasses.dataclass(frozen=True)
+class Source:
+    """An independent source of a story: one article, or every re-publication of the same wire story.
+
+    `name` is the input path of its first article and names the source everywhere in a report.
+    """
+
+    name: str
+    articles: tuple[str, ...]
+    title: str | None
+    outlets: tuple[str, ...]
+    wire: str | None
+    authors: tuple[str, ...]
+    published: date | None
+    published_estimate: DateEstimate | None
+    reference_date: date | None
+    date_note: str | None
+    removed: tuple[Line, ...]
+
+
+@dataclasses.dataclass(frozen=True)
+class Support:
+    """A source's exact sentence behind a fact."""
+
+    source: str
+    sentence: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Fact:
+    """A claim that several sources make, in their own words, each with its supporting sentence."""
+
+    claim: str
+    support: tuple[Support, ...]
+    score: float
+
+
+@dataclasses.dataclass(frozen=True)
+class SingleClaim:
+    """A claim only one source makes."""
+
+    source: str
+    claim: str
+    sentence: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Side:
+    source: str
+    text: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Disagreement:
+    """Sources that speak of the same thing and do not agree: both sides quoted, the kind, and why."""
+
+    kind: DisagreementKind
+    about: str
+    sides: tuple[Side, ...]
+    why: str
+
+
+@dataclasses.dataclass(frozen=True)
+class QuoteEntry:
+    """One quotation, once, with the sources that carry it and each wording when they differ."""
+
+    speaker: str | None
+    text: str
+    sources: tuple[str, ...]
+    variants: tuple[Side, ...]
+
+
+@dataclasses.dataclass(frozen=True)
+class TimelineEntry:
+    """A dated event of the story with its sources and the words each date came from."""
+
+    date: date
+    end: date
+    event: str
+    sources: tuple[str, ...]
+    expressions: tuple[Side, ...]
+    confidence: str
+
+
+@dataclasses.dataclass(frozen=True)
+class BriefSentence:
+    """A sentence of the brief: the words of one source's claim, with every source that supports it."""
+
+    text: str
+    sources: tuple[str, ...]
+    corroborated: bool
+
+
+@dataclasses.dataclass(frozen=True)
+class StoryReport:
+    """Everything the report says of one story."""
+
+    title: str
+    sources: tuple[Source, ...]
+    corroborated: tuple[Fact, ...]
+    single_source: tuple[SingleClaim, ...]
+    disagreements: tuple[Disagreement, ...]
+    quotes: tuple[QuoteEntry, ...]
+    timeline: tuple[TimelineEntry, ...]
+    brief: tuple[BriefSentence, ...]
+    notes: tuple[str, ...] = ()
+
+
+@dataclasses.dataclass(frozen=True)
+class Report:
+    schema_version: str
+    stories: tuple[StoryReport, ...]
+    notes: tuple[str, ...] = ()

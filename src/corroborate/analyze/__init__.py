@@ -56,7 +56,7 @@ def _analyze_batch(articles: list[Article]) -> Iterator[Reading]:
 def _read(article: Article, body: Body) -> Reading:
     index = find_entities(article, body)
     focus = Focus(body, index)
-    dates = find_dates(body)
+    dates = find_dates(body, focus)
     figures = find_figures(body, dates)
     return Reading(
         article=article,

@@ -19,7 +19,7 @@ from corroborate.models import Claim, Figure, TimeExpression
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-CLAUSE_DEPS = frozenset({"conj", "advcl"})  # not ccomp: "X said that Y" does not claim Y
+CLAUSE_DEPS = frozenset({"conj", "advcl", "relcl"})  # not ccomp: "X said that Y" does not claim Y
 MIN_WORDS = 4
 
 
@@ -35,7 +35,7 @@ def find_claims(
                 continue
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
             subject = _subject(head, focus, paragraph, number)
-            entities = index.names_in(paragraph, start, end)
+            entities = list(dict.fromkeys(name for t in tokens for name in index.names_in(paragraph, t.idx, t.idx + 1)))
             if subject and subject not in entities:
                 entities.insert(0, subject)
             claims.append(
@@ -55,16 +55,18 @@ def _clauses(span: Span) -> list[tuple[list[Token], Token]]:
     """The tokens and head of each independent clause of a sentence: the main clause, and clauses joined to
     it (or to one another) by a conjunction or as adverbial clauses, each with a subject of its own."""
     sentence = [token for token in span if not token.is_space]
-    quoted = _quoted_tokens(span)
-    if quoted:
+    if _quotes_words(span):
         return [(sentence, span.root)]
     heads = [span.root]
     for token in span:
+        subject = next((child for child in token.children if child.dep_ in ("nsubj", "nsubjpass")), None)
+        joined = token.dep_ == "relcl" and _has_relativizer(token) or token.dep_ != "relcl" and token.head in heads
         if (
             token.dep_ in CLAUSE_DEPS
             and token.pos_ in ("VERB", "AUX")
-            and token.head in heads
-            and any(child.dep_ in ("nsubj", "nsubjpass") for child in token.children)
+            and subject is not None
+            and joined
+            and subject.tag_ not in ("WDT", "WP")
         ):
             heads.append(token)
     if len(heads) == 1:
@@ -74,9 +76,11 @@ def _clauses(span: Span) -> list[tuple[list[Token], Token]]:
     for head in heads:
         tokens = [t for t in _own_subtree(head, head_ids) if span.start <= t.i < span.end and not t.is_space]
         while tokens and (
-            (tokens[0].dep_ in ("cc", "mark", "punct", "prep") and tokens[0].head.i in head_ids) or tokens[0].is_punct
+            tokens[0].dep_ in ("cc", "mark", "punct") and tokens[0].head.i in head_ids or tokens[0].is_punct
         ):
             tokens.pop(0)
+        if len(tokens) > 2 and tokens[0].dep_ == "prep" and tokens[1].tag_ in ("WDT", "WP", "WRB"):
+            del tokens[:2]  # "in which his party won ..." -> "his party won ..."
         while tokens and (tokens[-1].dep_ == "cc" or (tokens[-1].is_punct and tokens[-1].text != ".")):
             tokens.pop()
         if tokens:
@@ -102,15 +106,14 @@ def _own_subtree(head: Token, head_ids: set[int]) -> list[Token]:
     return sorted(result, key=lambda t: t.i)
 
 
-def _quoted_tokens(span: Span) -> set[int]:
-    inside, quoted = False, set()
-    for token in span:
-        if token.text == '"':
-            inside = not inside
-            continue
-        if inside:
-            quoted.add(token.i)
-    return quoted
+def _quotes_words(span: Span) -> bool:
+    """Does the sentence quote someone (more than the one or two words of scare quotes)? Quotes are not cut."""
+    return any(len(re.findall(r"\w+", inner)) > 2 for inner in re.findall(r'"([^"]*)"?', span.text))
+
+
+def _has_relativizer(verb: Token) -> bool:
+    """ "... election, in which his party won ...": a relative clause that says something of its own."""
+    return any(t.tag_ in ("WDT", "WP", "WRB") and t.dep_ != "nsubj" for t in verb.subtree if t.i < verb.i)
 
 
 def _subject(head: Token, focus: Focus, paragraph: int, sentence: int) -> str | None:

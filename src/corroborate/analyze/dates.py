@@ -12,12 +12,17 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 from datetime import date, datetime, timedelta
 
 from corroborate.analyze.body import Body
+from corroborate.analyze.references import Focus
 from corroborate.extract.dates import MONTHS
-from corroborate.models import TimeExpression
+from corroborate.models import Article, TimeExpression
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 Range = tuple[date, date]
 _MONTH = (
@@ -41,7 +46,7 @@ _FUTURE = re.compile(
 )
 
 
-def _is_future(doc, position: int, text: str) -> bool:
+def _is_future(doc: Doc, position: int, text: str) -> bool:
     """Does the expression speak of what is still to come? Read off the verb it hangs on: "will meet on
     Friday", "plans to stay until 2028"; a verb in the past ("published on Wednesday") says no."""
     if re.search(r"\b(?:next|coming|upcoming)\b", text, re.IGNORECASE):
@@ -52,9 +57,10 @@ def _is_future(doc, position: int, text: str) -> bool:
         token, steps = token.head, steps + 1
     if token is None or token.pos_ not in ("VERB", "AUX"):
         return False
-    if token.tag_ in ("VBD", "VBN"):
+    auxiliaries = [child for child in token.children if child.dep_ in ("aux", "auxpass")]
+    if token.tag_ in ("VBD", "VBN") or any(aux.tag_ == "VBD" for aux in auxiliaries):
         return False
-    if any(child.lemma_ in ("will", "shall") for child in token.children):
+    if any(aux.lemma_ in ("will", "shall") for aux in auxiliaries):
         return True
     governor = token.head if token.dep_ == "xcomp" else None
     return bool(governor is not None and _FUTURE.search(governor.text))
@@ -68,50 +74,88 @@ class Reference:
     estimated: bool
 
 
-def find_dates(body: Body) -> list[TimeExpression]:
-    article = body.article
-    reference = None
+def reference_of(article: Article) -> Reference | None:
+    """What an article's relative dates are read against: its date, else the earliest its text allows."""
     if article.published:
-        reference = Reference(article.published, estimated=False)
-    elif article.reference_date:
-        reference = Reference(article.reference_date, estimated=True)
+        return Reference(article.published, estimated=False)
+    if article.reference_date:
+        return Reference(article.reference_date, estimated=True)
+    return None
+
+
+def find_dates(body: Body, focus: Focus) -> list[TimeExpression]:
+    reference = reference_of(body.article)
     found: list[TimeExpression] = []
     for paragraph in body.paragraphs:
-        text = paragraph.doc.text
-        taken: list[tuple[int, int]] = []
-        for pattern, resolve in RULES:
-            for match in pattern.finditer(text):
-                if any(start < match.end() and match.start() < end for start, end in taken):
-                    continue
-                taken.append(match.span())
-                sentence = body.sentence_at(paragraph.offset + match.start())
-                future = _is_future(paragraph.doc, match.start(), match.group(0))
-                found.append(_expression(match, resolve, reference, future, sentence))
-        for ent in paragraph.doc.ents:
-            if ent.label_ != "DATE" or any(start < ent.end_char and ent.start_char < end for start, end in taken):
-                continue
-            if _DURATION.match(ent.text) or not re.search(r"\w", ent.text):
-                continue
-            sentence = body.sentence_at(paragraph.offset + ent.start_char)
-            found.append(_fallback(ent.text, reference, sentence))
-    found.sort(key=lambda expression: expression.sentence)
+        doc = paragraph.doc
+        spans: list[tuple[int, int]] = []
+        for pattern, _resolve in RULES:
+            for match in pattern.finditer(doc.text):
+                if not any(start < match.end() and match.start() < end for start, end in spans):
+                    spans.append(match.span())
+        for ent in doc.ents:
+            overlaps = any(start < ent.end_char and ent.start_char < end for start, end in spans)
+            if ent.label_ == "DATE" and not overlaps and not _DURATION.match(ent.text) and re.search(r"\w", ent.text):
+                spans.append((ent.start_char, ent.end_char))
+        for start, end in sorted(spans):
+            text = doc.text[start:end].strip()
+            sentence = body.sentence_at(paragraph.offset + start)
+            anchor, owner = _anchor(doc, start, end, focus, paragraph.index, sentence)
+            found.append(resolve(text, _is_future(doc, start, text), reference, sentence, anchor, owner))
     return found
 
 
+def resolve(
+    text: str,
+    future: bool,
+    reference: Reference | None,
+    sentence: int,
+    anchor: str | None = None,
+    owner: str | None = None,
+) -> TimeExpression:
+    """An expression's dates against `reference`; the compare stage calls it again with a story's date."""
+    for pattern, rule in RULES:
+        match = pattern.fullmatch(text)
+        if match:
+            expression = _expression(match, rule, reference, future, sentence)
+            break
+    else:
+        expression = _fallback(text, reference, sentence)
+    return replace(expression, anchor=anchor, owner=owner, future=future)
+
+
+def _anchor(
+    doc: Doc, start: int, end: int, focus: Focus, paragraph: int, sentence: int
+) -> tuple[str | None, str | None]:
+    """What the date dates, and whose it is: "last July's general election" dates an election; "a letter
+    dated Nov. 26 from Hun Sen" dates Hun Sen's letter; "was released earlier this month" dates a release."""
+    tokens = [t for t in doc if start <= t.idx < end]
+    if not tokens:
+        return None, None
+    root = next((t for t in tokens if not start <= t.head.idx < end or t.head is t), tokens[0])
+    head = root.head
+    if root.dep_ in ("poss", "compound", "nummod", "amod", "nmod", "npadvmod") and head.pos_ == "NOUN":
+        return head.lemma_.lower(), focus.owner_of(head, paragraph, sentence)
+    if root.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    if head.dep_ == "acl" and head.head.pos_ == "NOUN":  # "a letter dated Nov. 26", "a letter published on Wednesday"
+        noun = head.head
+        return f"{noun.lemma_.lower()} {head.lemma_.lower()}", focus.owner_of(noun, paragraph, sentence)
+    if head.pos_ in ("VERB", "AUX"):
+        return head.lemma_.lower(), None
+    if head.pos_ == "NOUN":
+        return head.lemma_.lower(), focus.owner_of(head, paragraph, sentence)
+    return None, None
+
+
 def _expression(
-    match: re.Match[str], resolve: Resolver, reference: Reference | None, future: bool, sentence: int
+    match: re.Match[str], rule: Resolver, reference: Reference | None, future: bool, sentence: int
 ) -> TimeExpression:
     text = match.group(0).strip()
-    result = resolve(match, reference.day if reference else None, future)
+    result = rule(match, reference.day if reference else None, future)
     if result is None:
-        return TimeExpression(
-            text,
-            None,
-            None,
-            "unresolved",
-            sentence,
-            "relative to the publication date, which is unknown" if reference is None else "could not be resolved",
-        )
+        note = "relative to the publication date, which is unknown" if reference is None else "could not be resolved"
+        return TimeExpression(text, None, None, "unresolved", sentence, note)
     (start, end), confidence, note = result
     if reference and reference.estimated and confidence in ("high", "medium"):
         confidence = "low"

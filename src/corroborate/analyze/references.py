@@ -68,6 +68,22 @@ class Focus:
             ) or self.index.person_for_role(lower, modifiers)
         return None
 
+    def owner_of(self, noun: Token, paragraph: int, sentence: int) -> str | None:
+        """Whose thing a noun is: "his letter" is the letter of the sentence's subject (or of the story's
+        focus), "Hun Sen's letter" and "a letter from Hun Sen" are Hun Sen's."""
+        focus = self.before(sentence)
+        clause = noun
+        while clause.pos_ not in ("VERB", "AUX") and clause.head is not clause:
+            clause = clause.head
+        subject = next(
+            (t for t in clause.children if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ not in PRONOUNS), None
+        )
+        if subject is not None:
+            named = self.index.name_at(paragraph, *phrase(subject))
+            if self.index.is_person(named):
+                focus = named
+        return self._author_of(noun, paragraph, focus)
+
     def _author_of(self, document: Token, paragraph: int, focus: str | None) -> str | None:
         """Who wrote a document the text mentions: "Hun Sen's letter", "his letter", "a letter (dated ...) from X"."""
         holders = [document, *(child for child in document.children if child.dep_ == "acl")]
