@@ -33,7 +33,6 @@ def find_claims(
             text = _tidy("".join(token.text_with_ws for token in tokens))
             if len(re.findall(r"\w+", text)) < MIN_WORDS or tokens[0].tag_ in ("WDT", "WP", "WP$"):
                 continue
-            start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
             subject = _subject(head, focus, paragraph, number)
             entities = list(dict.fromkeys(name for t in tokens for name in index.names_in(paragraph, t.idx, t.idx + 1)))
             if subject and subject not in entities:
@@ -60,7 +59,7 @@ def _clauses(span: Span) -> list[tuple[list[Token], Token]]:
     heads = [span.root]
     for token in span:
         subject = next((child for child in token.children if child.dep_ in ("nsubj", "nsubjpass")), None)
-        joined = token.dep_ == "relcl" and _has_relativizer(token) or token.dep_ != "relcl" and token.head in heads
+        joined = (token.dep_ == "relcl" and _has_relativizer(token)) or (token.dep_ != "relcl" and token.head in heads)
         if (
             token.dep_ in CLAUSE_DEPS
             and token.pos_ in ("VERB", "AUX")
@@ -76,7 +75,7 @@ def _clauses(span: Span) -> list[tuple[list[Token], Token]]:
     for head in heads:
         tokens = [t for t in _own_subtree(head, head_ids) if span.start <= t.i < span.end and not t.is_space]
         while tokens and (
-            tokens[0].dep_ in ("cc", "mark", "punct") and tokens[0].head.i in head_ids or tokens[0].is_punct
+            (tokens[0].dep_ in ("cc", "mark", "punct") and tokens[0].head.i in head_ids) or tokens[0].is_punct
         ):
             tokens.pop(0)
         if len(tokens) > 2 and tokens[0].dep_ == "prep" and tokens[1].tag_ in ("WDT", "WP", "WRB"):

@@ -13,8 +13,8 @@ import calendar
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from corroborate.analyze.body import Body
 from corroborate.analyze.references import Focus
