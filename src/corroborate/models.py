@@ -305,7 +305,8 @@ DisagreementKind = Literal["quote_wording", "quote_speaker", "figure", "date", "
 class Source:
     """An independent source of a story: one article, or every re-publication of the same wire story.
 
-    `name` is the input path of its first article and names the source everywhere in a report.
+    `name` is the input path of its first article and names the source everywhere in a report;
+    `paragraphs` is the clean text of its fullest article, `removed` the noise set apart from its articles.
     """
 
     name: str
@@ -318,6 +319,7 @@ class Source:
     published_estimate: DateEstimate | None
     reference_date: date | None
     date_note: str | None
+    paragraphs: tuple[str, ...]
     removed: tuple[Line, ...]
 
 

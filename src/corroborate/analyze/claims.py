@@ -29,11 +29,15 @@ def find_claims(
     claims: list[Claim] = []
     for number, span in enumerate(body.spans):
         paragraph = body.sentences[number].paragraph
-        for tokens, head in _clauses(span):
+        for tokens, head in [*_clauses(span), *_asides(span)]:
             text = _tidy("".join(token.text_with_ws for token in tokens))
             if len(re.findall(r"\w+", text)) < MIN_WORDS or tokens[0].tag_ in ("WDT", "WP", "WP$"):
                 continue
-            subject = _subject(head, focus, paragraph, number)
+            subject = (
+                _subject(head, focus, paragraph, number)
+                if head.pos_ in ("VERB", "AUX")
+                else focus.resolve(head, paragraph, focus.before(number), focus.authors_before(number))
+            )
             entities = list(dict.fromkeys(name for t in tokens for name in index.names_in(paragraph, t.idx, t.idx + 1)))
             if subject and subject not in entities:
                 entities.insert(0, subject)
@@ -60,6 +64,8 @@ def _clauses(span: Span) -> list[tuple[list[Token], Token]]:
     for token in span:
         subject = next((child for child in token.children if child.dep_ in ("nsubj", "nsubjpass")), None)
         joined = (token.dep_ == "relcl" and _has_relativizer(token)) or (token.dep_ != "relcl" and token.head in heads)
+        if subject is not None and subject.pos_ == "PRON" and subject.lower_ in ("it", "they", "this", "that"):
+            continue  # "when it struck the bank": a clause about an unnamed "it" says nothing on its own
         if (
             token.dep_ in CLAUSE_DEPS
             and token.pos_ in ("VERB", "AUX")
@@ -85,6 +91,28 @@ def _clauses(span: Span) -> list[tuple[list[Token], Token]]:
         if tokens:
             clauses.append((tokens, head))
     return sorted(clauses, key=lambda clause: clause[0][0].i)
+
+
+def _asides(span: Span) -> list[tuple[list[Token], Token]]:
+    """Facts told in passing about a subject, between commas: "Hun Sen, in power for 34 years, had ..." says
+    that Hun Sen has been in power for 34 years. Each becomes a claim of its own: subject, comma, aside."""
+    asides = []
+    for subject in span:
+        if subject.dep_ not in ("nsubj", "nsubjpass") or subject.pos_ not in ("PROPN", "NOUN"):
+            continue
+        verb = subject.head
+        between = [t for t in verb.children if subject.i < t.i < verb.i]  # "Hun Sen, in power ..., had accused"
+        for child in [*subject.rights, *between]:
+            if child.dep_ not in ("prep", "acl", "amod", "appos"):
+                continue
+            part = sorted(child.subtree, key=lambda t: t.i)
+            before = span.doc[part[0].i - 1] if part[0].i > 0 else None
+            after = span.doc[part[-1].i + 1] if part[-1].i + 1 < len(span.doc) else None
+            if before is None or after is None or before.text != "," or after.text != ",":
+                continue
+            head_phrase = [t for t in subject.subtree if t.i < before.i]
+            asides.append(([*head_phrase, before, *part], subject))
+    return asides
 
 
 def _tidy(text: str) -> str:

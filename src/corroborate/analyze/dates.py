@@ -152,7 +152,10 @@ def _expression(
     match: re.Match[str], rule: Resolver, reference: Reference | None, future: bool, sentence: int
 ) -> TimeExpression:
     text = match.group(0).strip()
-    result = rule(match, reference.day if reference else None, future)
+    if rule is _weekday and reference is not None and reference.estimated and not future and not match.group("which"):
+        result = _nearest_weekday(match, reference.day)
+    else:
+        result = rule(match, reference.day if reference else None, future)
     if result is None:
         note = "relative to the publication date, which is unknown" if reference is None else "could not be resolved"
         return TimeExpression(text, None, None, "unresolved", sentence, note)
@@ -356,6 +359,15 @@ def _weekday(match: re.Match[str], reference: date | None, future: bool) -> Resu
         days = 7
     day = reference - timedelta(days=days)
     return (day, day), "medium", f"the {calendar.day_name[weekday]} on or before {reference.isoformat()}"
+
+
+def _nearest_weekday(match: re.Match[str], earliest: date) -> Result:
+    """A weekday read against an estimated date, which is only a lower bound: the nearest such day to it
+    ("published on Wednesday" in an article written on or after Tuesday Nov. 26 is Wednesday Nov. 27)."""
+    weekday = list(calendar.day_name).index(match.group("weekday").capitalize())
+    ahead = (weekday - earliest.weekday()) % 7
+    day = earliest + timedelta(days=ahead) if ahead <= 3 else earliest - timedelta(days=7 - ahead)
+    return (day, day), "medium", f"the {calendar.day_name[weekday]} nearest to {earliest.isoformat()}"
 
 
 def _deictic(match: re.Match[str], reference: date | None, _future: bool) -> Result:

@@ -1,0 +1,152 @@
+"""Stage 5, compare: what the sources of one story establish together, and where they part ways.
+
+Story ─ dating (one reference day per article, from all sources) ─ claims per source
+      ─ align (embeddings + shared substance, mutual best) ─┬─ corroborated facts, single-source claims
+                                                            ├─ disagreements (figure, date, name, quote)
+                                                            ├─ quotations, speaker by speaker
+                                                            └─ timeline, brief
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from corroborate.compare.align import Alignment, Item, align, score_of, story_items
+from corroborate.compare.brief import build_brief
+from corroborate.compare.dating import Dating, date_story
+from corroborate.compare.disagreements import (
+    date_disagreements,
+    figure_disagreements,
+    name_disagreements,
+    quote_disagreements,
+)
+from corroborate.compare.quotes import quote_table
+from corroborate.compare.similarity import LEXICAL_NOTE
+from corroborate.compare.timeline import build_timeline
+from corroborate.group import Story
+from corroborate.models import (
+    SCHEMA_VERSION,
+    TEXT_KINDS,
+    Fact,
+    Reading,
+    Report,
+    SingleClaim,
+    Source,
+    StoryReport,
+    Support,
+)
+
+__all__ = ["CompareOptions", "compare", "compare_stories"]
+
+
+@dataclass(frozen=True)
+class CompareOptions:
+    """`embeddings`: align claims with the sentence-embedding model when it is installed (else lexically)."""
+
+    embeddings: bool = True
+
+
+def compare_stories(stories: Sequence[Story], options: CompareOptions | None = None) -> Report:
+    return Report(schema_version=SCHEMA_VERSION, stories=tuple(compare(story, options) for story in stories))
+
+
+def compare(story: Story, options: CompareOptions | None = None) -> StoryReport:
+    options = options or CompareOptions()
+    readings, datings = date_story(story)
+    source_of = {member: members[0] for members in story.sources for member in members}
+    items = story_items(readings, story.sources)
+    alignment = align(items, use_embeddings=options.embeddings)
+    facts = _facts(items, alignment)
+    aligned = {index for group in alignment.groups for index in group}
+    singles = (
+        [
+            SingleClaim(item.source, item.claim.text, item.sentence)
+            for index, item in enumerate(items)
+            if index not in aligned
+        ]
+        if len(story.sources) > 1
+        else []
+    )
+    entries, speakers = quote_table(readings, source_of)
+    disagreements = (
+        [
+            *quote_disagreements(entries, speakers),
+            *figure_disagreements(items, alignment),
+            *date_disagreements(items, alignment, readings, source_of),
+            *name_disagreements(readings, source_of),
+        ]
+        if len(story.sources) > 1
+        else []
+    )
+    order = {item.claim.text: item.claim.sentence for item in items}
+    notes = [note for note in (_alignment_note(alignment, story), *_reading_notes(readings)) if note]
+    return StoryReport(
+        title=_title(readings),
+        sources=tuple(_source(members, readings, datings) for members in story.sources),
+        corroborated=tuple(facts),
+        single_source=tuple(singles),
+        disagreements=tuple(disagreements),
+        quotes=tuple(entries),
+        timeline=tuple(build_timeline(readings, source_of)),
+        brief=tuple(build_brief(facts, singles, order)),
+        notes=tuple(notes),
+    )
+
+
+def _facts(items: list[Item], alignment: Alignment) -> list[Fact]:
+    facts = []
+    for group in alignment.groups:
+        central = max(
+            group, key=lambda i: (sum(score_of(alignment, i, j) for j in group if j != i), -len(items[i].claim.text))
+        )
+        support = []
+        for index in sorted(group, key=lambda i: items[i].source):
+            entry = Support(items[index].source, items[index].sentence)
+            if entry not in support:
+                support.append(entry)
+        pair_scores = [score_of(alignment, i, j) for i in group for j in group if i < j and score_of(alignment, i, j)]
+        facts.append(
+            Fact(
+                claim=items[central].claim.text,
+                support=tuple(support),
+                score=round(min(pair_scores), 3) if pair_scores else 0.0,
+            )
+        )
+    return sorted(facts, key=lambda fact: (-len({s.source for s in fact.support}), -fact.score))
+
+
+def _source(members: tuple[str, ...], readings: Sequence[Reading], datings: dict[str, Dating]) -> Source:
+    articles = [reading.article for reading in readings if reading.article.source in members]
+    first = articles[0]
+    fullest = max(articles, key=lambda article: (len(article.paragraphs), len(article.text)))
+    dating = datings[first.source]
+    return Source(
+        name=members[0],
+        articles=members,
+        title=first.title,
+        outlets=tuple(dict.fromkeys(article.outlet for article in articles if article.outlet)),
+        wire=next((article.wire for article in articles if article.wire), None),
+        authors=tuple(dict.fromkeys(author for article in articles for author in article.authors)),
+        published=first.published,
+        published_estimate=first.published_estimate,
+        reference_date=dating.reference.day if dating.reference else None,
+        date_note=dating.note,
+        paragraphs=fullest.paragraphs,
+        removed=tuple(line for article in articles for line in article.lines if line.kind not in TEXT_KINDS),
+    )
+
+
+def _title(readings: Sequence[Reading]) -> str:
+    titled = [reading.article.title for reading in readings if reading.article.title]
+    return min(titled, key=len) if titled else readings[0].article.source
+
+
+def _alignment_note(alignment: Alignment, story: Story) -> str | None:
+    if len(story.sources) < 2:
+        return "a single source: nothing to compare it with"
+    return LEXICAL_NOTE if alignment.method == "lexical" else None
+
+
+def _reading_notes(readings: Sequence[Reading]) -> list[str]:
+    return [f"{reading.article.source}: {reading.note}" for reading in readings if not reading.analysed]
