@@ -145,12 +145,22 @@ def decode(source: str, data: bytes, declared: str | None = None) -> tuple[str, 
             text = _decode_non_utf8(source, data, declared, warnings)
     if "\ufffd" in text:
         warnings.append(f"{text.count(chr(0xFFFD))} characters could not be decoded and were replaced")
+    if not _MOJIBAKE.search(text):
+        return text, warnings
     import ftfy  # here, not at the top: most inputs are clean and never need it
 
     fixed = ftfy.fix_encoding(text)
     if fixed != text:
         warnings.append("mojibake repaired (the text had been decoded with a wrong encoding before)")
     return fixed, warnings
+
+
+# A lead byte of UTF-8 read as Latin-1/Windows-1252 followed by a continuation byte read the same way ("Ã©",
+# "â€™"): the trace mojibake leaves. Only text with such a pair is handed to ftfy, which is slow on whole pages.
+_MOJIBAKE = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014"
+    "\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
 
 
 def _decode_non_utf8(source: str, data: bytes, declared: str | None, warnings: list[str]) -> str:

@@ -10,7 +10,6 @@ lines that are not the article's text say why. No language model is loaded here.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -18,7 +17,7 @@ from corroborate.errors import NotAnArticle
 from corroborate.extract import dates, metadata
 from corroborate.extract.html import read_page
 from corroborate.extract.language import detect_language
-from corroborate.extract.lines import Context, classify, words
+from corroborate.extract.lines import SENTENCE_END, Context, classify, continues, words
 from corroborate.extract.normalize import normalize_line
 from corroborate.models import TEXT_KINDS, Article, Line, RawDocument
 
@@ -39,37 +38,23 @@ def extract(document: RawDocument, options: ExtractOptions | None = None) -> Art
     """The clean article in `document`. Raises `NotAnArticle` when there is no article text in it."""
     options = options or ExtractOptions()
     given = document.given
-    if document.format == "html":
-        page = read_page(document.source, document.text)
-        raw_lines, hints = list(page.lines), list(page.hints)
-        context = Context(title=given.title or page.title, description=page.description)
-        found_outlet, found_authors, found_date = page.outlet, page.authors, page.published
-        url, language = given.url or page.url, page.language
-    else:
-        raw_lines, hints = _text_lines(document.text)
-        context = Context(title=given.title)
-        found_outlet, found_authors, found_date, url, language = None, (), None, given.url, None
-    normalized = [normalize_line(line) for line in raw_lines]
-    normalized = [
-        line.removeprefix("- ") if hint == "item" else line for line, hint in zip(normalized, hints, strict=True)
-    ]
-    lines = classify(normalized, hints, context)
-
+    read = _read(document)
+    lines, context = read.lines, read.context
     _check_is_article(document.source, lines)
     dateline = next((metadata.find_dateline(line.text) for line in lines if line.kind == "body"), None)
     paragraphs = _paragraphs(lines, dateline)
     captions = tuple(
         text for line in lines if line.kind == "caption" and (text := metadata.strip_photo_credit(line.text))
     )
-    published = options.published or given.published or found_date or _stated_date(lines)
+    published = options.published or given.published or read.published or _stated_date(lines)
     estimate = None if published else dates.estimate([*paragraphs, *captions])
     return Article(
         source=document.source,
         title=next((line.text for line in lines if line.kind == "title"), None) or context.title,
         standfirst=next((line.text for line in lines if line.kind == "standfirst"), None),
-        outlet=given.outlet or found_outlet or metadata.find_outlet(lines),
+        outlet=given.outlet or read.outlet or metadata.find_outlet(lines),
         wire=metadata.find_wire(lines, dateline),
-        authors=given.authors or metadata.find_authors(lines) or _people(found_authors),
+        authors=given.authors or metadata.find_authors(lines) or _people(read.authors),
         credits=metadata.find_credits(lines),
         dateline=dateline.place if dateline else None,
         published=published,
@@ -77,10 +62,46 @@ def extract(document: RawDocument, options: ExtractOptions | None = None) -> Art
         paragraphs=paragraphs,
         captions=captions,
         lines=tuple(lines),
-        url=url,
-        language=detect_language("\n".join(paragraphs)) or language,
+        url=read.url,
+        language=detect_language("\n".join(paragraphs)) or read.language,
         warnings=document.warnings,
     )
+
+
+@dataclass(frozen=True)
+class _Read:
+    """The classified lines of a document and what its markup said, before any check that it is an article."""
+
+    lines: list[Line]
+    context: Context
+    outlet: str | None
+    authors: tuple[str, ...]
+    published: date | None
+    url: str | None
+    language: str | None
+
+
+def _read(document: RawDocument) -> _Read:
+    """Lines of the page's main text (or of the scraped text), normalised and classified, with the page's metadata.
+
+    bench/extraction.py calls it to show the lines of a page that `extract` found to be no article.
+    """
+    given = document.given
+    if document.format == "html":
+        page = read_page(document.source, document.text)
+        raw_lines, hints = list(page.lines), list(page.hints)
+        context = Context(title=given.title or page.title, description=page.description, url=given.url or page.url)
+        found = (page.outlet, page.authors, page.published, given.url or page.url, page.language)
+    else:
+        raw_lines, hints = _text_lines(document.text)
+        context = Context(title=given.title, url=given.url)
+        found = (None, (), None, given.url, None)
+    normalized = [normalize_line(line) for line in raw_lines]
+    normalized = [
+        line.removeprefix("- ") if hint in ("item", "teaser") else line
+        for line, hint in zip(normalized, hints, strict=True)
+    ]
+    return _Read(classify(normalized, hints, context), context, *found)
 
 
 def _check_is_article(source: str, lines: list[Line]) -> None:
@@ -89,15 +110,12 @@ def _check_is_article(source: str, lines: list[Line]) -> None:
     total = sum(words(text) for text in body)
     if total < MIN_BODY_WORDS:
         raise NotAnArticle(source, f"not an article: only {total} words of body text (a form or a login page?)")
-    running = sum(words(text) for text in body if _SENTENCE_END.search(text) or words(text) >= 15)
+    running = sum(words(text) for text in body if SENTENCE_END.search(text) or words(text) >= 15)
     if running < MIN_BODY_WORDS:
         raise NotAnArticle(
             source,
             f"not an article: no running text, only {len(body)} short lines (a list of links or a menu?)",
         )
-
-
-_SENTENCE_END = re.compile(r"[.!?][\"')\]]*$")
 
 
 def _text_lines(text: str) -> tuple[list[str], list[str | None]]:
@@ -109,17 +127,12 @@ def _text_lines(text: str) -> tuple[list[str], list[str | None]]:
         if not line:
             previous_blank = True
             continue
-        if lines and not previous_blank and _continues(lines[-1], line):
+        if lines and not previous_blank and continues(lines[-1], line):
             lines[-1] = f"{lines[-1]} {line}"
         else:
             lines.append(line)
         previous_blank = False
     return lines, [None] * len(lines)
-
-
-def _continues(previous: str, line: str) -> bool:
-    """A line that goes on the previous one's sentence: the previous is long and unfinished, this starts lowercase."""
-    return len(previous) >= 50 and not re.search(r"[.!?:\"')\]]$", previous) and line[:1].islower()
 
 
 def _paragraphs(lines: list[Line], dateline: metadata.Dateline | None) -> tuple[str, ...]:

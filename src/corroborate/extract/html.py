@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from corroborate.errors import InputError, NotAnArticle
+from corroborate.extract.lines import continues
 
 
 @dataclass(frozen=True)
@@ -65,17 +67,45 @@ def read_page(source: str, html: str) -> Page:
 
 
 def _lines_with_hints(document: object) -> tuple[list[str], list[str | None]]:
-    """The lines of trafilatura's text, each hinted "heading", "item" or "quote" where its markup says so."""
+    """The lines of trafilatura's text, each hinted "heading", "item" or "quote" where its markup says so.
+
+    A list item made of headings is hinted "teaser": a card with another story's headline and summary.
+    """
     hinted: dict[str, str] = {}
     body = getattr(document, "body", None)
     if body is not None:
         for element in body.iter("head", "item", "quote", "row", "cell"):
-            text = " ".join("".join(element.itertext()).split())
-            if text:
-                hinted.setdefault(text, _HINTS[element.tag])
-    lines = [line for line in (getattr(document, "text", "") or "").split("\n") if line.strip()]
-    hints = [hinted.get(" ".join(line.split()).lstrip("- ").strip()) for line in lines]
+            hint = _HINTS[element.tag]
+            if element.tag == "item" and _only_headings(element):
+                hint = "teaser"  # a list item made of headings alone is a card linking to another story
+            for joiner in ("", " "):  # trafilatura's text joins some inline parts with a space, some without
+                text = " ".join(joiner.join(element.itertext()).split())
+                if text:
+                    hinted.setdefault(text, hint)
+    lines: list[str] = []
+    hints: list[str | None] = []
+    for raw in (getattr(document, "text", "") or "").split("\n"):
+        line = raw.strip()
+        if not line:
+            continue
+        hint = hinted.get(" ".join(line.split()).lstrip("- ").strip())
+        if lines and hint is None and hints[-1] is None and continues(lines[-1], line):
+            lines[-1] = f"{lines[-1]} {line}"  # a paragraph the page broke with <br>
+        else:
+            lines.append(line)
+            hints.append(hint)
     return lines, hints
+
+
+def _only_headings(item: Any) -> bool:
+    """A list item whose content is headings and nothing else (no paragraph, no text of its own)."""
+    children = list(item)
+    return (
+        bool(children)
+        and all(child.tag == "head" for child in children)
+        and not (item.text or "").strip()
+        and not any((child.tail or "").strip() for child in children)
+    )
 
 
 def _iso_date(text: str | None) -> date | None:

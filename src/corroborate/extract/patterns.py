@@ -53,6 +53,10 @@ PHOTO_AGENCIES = (
 )
 
 
+# A line that is only a web address: "https://example.com/news/1234", "www.example.com".
+BARE_ADDRESS = re.compile(r"^(?:https?://)?(?P<host>(?:www\.)?[\w-]+(?:\.[\w-]+)+)(?:[/?#]\S*)?$", re.IGNORECASE)
+
+
 def wire_name(text: str) -> str | None:
     """The reported name of the wire agency `text` names ("The Associated Press" -> "AP"), if it is one."""
     return WIRE_AGENCIES.get(re.sub(r"\s+", " ", text.strip(" .()[]").lower()))
@@ -80,14 +84,23 @@ RELATED_HEADING = _line(
     r"(?:also|read) (?:read|more|next|also)|don'?t miss|latest(?: news| stories| headlines)?|top (?:stories|news)|"
     r"what to read next|in case you missed it|in other news|popular (?:now|stories|today)|around the web|"
     r"from the web|(?:sponsored|promoted|partner) (?:content|stories|links)|people (?:also )?read|watch next|"
-    r"up next|more videos|latest videos|read these next|keep reading"
-    r")\s*:?"
+    r"up next|more videos|latest videos|read these next|keep reading|most read in .{1,40}|"
+    r"(?:leggi|lire|lesen sie|leia|lea|ver|veja|voir) (?:anche|aussi|auch|também|también|mais)"
+    r")\s*[:.…]*"
 )
 # "Read more: Floods close the port" - a link to another article, inline.
 RELATED_INLINE = re.compile(
-    r"^(?:read more|related|see also|also read|read also|more|recommended|watch|listen|read next|opinion)"
-    r"\s*[:|>»-]\s+\S",
+    r"^[\[(]?\s*(?:read more|related|see also|see more|also read|read also|also|more|recommended|watch|listen|"
+    r"read next|"
+    r"opinion|(?:leggi|lire|lesen sie|leia|lea|ver|veja|voir) (?:anche|aussi|auch|também|también|mais)(?: su)?)"
+    r"\s*[:|>»-]\s+\S|"
+    r"^also on [\w-]+(?:\.[\w-]+)*\.(?:com|net|org|co\.uk|info)\s+\S",  # "Also on example.com <headline>"
     re.IGNORECASE,
+)
+
+# "Plague fears grow as tourists die [INSIGHT]": a link to another story, its kind tagged in capitals.
+RELATED_TAGGED = re.compile(
+    r"^\S.{8,200}\s\[(?:[A-Z]{3,}(?:\s[A-Z]{3,})?|Video|Videos|Photos?|Pictures|Gallery|Watch|Live|Poll|Quiz)\]$"
 )
 
 BOILERPLATE = [
@@ -124,10 +137,68 @@ BOILERPLATE = [
     (
         re.compile(
             r"\bnewsletters?\b.*\b(?:sign up|subscribe|inbox|delivered|register)\b|"
-            r"\b(?:sign up|subscribe)\b.*\bnewsletters?\b|\bin your inbox\b",
+            r"\b(?:sign up|subscribe)\b.*\bnewsletters?\b|^(?:\S+\s+){0,3}newsletters?$|"
+            r"\b(?:delivered|sent|straight|directly|right) (?:to|in|into) your inbox\b|\bkeep an eye on your inbox\b|"
+            r"^thanks?(?: you)? for (?:signing up|subscribing)|\berror processing your (?:subscription|request)\b",
             re.IGNORECASE,
         ),
         "newsletter promotion",
+    ),
+    (
+        re.compile(
+            r"\bclick(?:ing)? here\b|^if you (?:enjoyed|liked|value|appreciated?) (?:this|our) (?:article|story|"
+            r"journalism|reporting|work)|^(?:support|become) (?:us|a (?:member|subscriber|supporter|patron))\b|"
+            r"^(?:download|get) (?:the|our) (?:free )?[\w ]{0,30}\bapp\b|^an error (?:has )?occurred\b",
+            re.IGNORECASE,
+        ),
+        "promotion",
+    ),
+    (
+        re.compile(
+            r"\bpersonal,? non-?commercial use\b|^order reprints?\b|^reprints?(?: (?:&|and) permissions)?$",
+            re.IGNORECASE,
+        ),
+        "reprint notice",
+    ),
+    (
+        re.compile(
+            r"^(?:follow|reach|contact|more|read|watch|listen|subscribe|see|visit|find|check out|sign up|download|get)"
+            r"\b.{0,160}https?://\S+$|^subscribe to\b|"
+            r"\bshare (?:it|this(?: story| article)?) with (?:a friend|friends|your friends)\b",
+            re.IGNORECASE,
+        ),
+        "link or prompt to go elsewhere",
+    ),
+    (
+        re.compile(
+            r"^(?:write to|e-?mail|contact|reach|have a (?:news )?tip\?).{0,80}[\w.+-]+@[\w-]+\.[\w.]+|"
+            r"\b(?:may|can) be (?:reached|contacted|emailed) at [\w.+-]+@|"
+            r"^follow (?:us|him|her|them|@\w+|[\w.' ]{2,40}?) on (?:twitter|facebook|instagram|linkedin|youtube|"
+            r"tiktok|snapchat|threads|bluesky|mastodon)\b",
+            re.IGNORECASE,
+        ),
+        "contact of the author or social-media prompt",
+    ),
+    (re.compile(r"(?:^|[.!?]\s+)Follow (?:us|him|her|them|me|@\w+) (?:on|at)\b"), "social-media prompt"),
+    (
+        re.compile(
+            r"\b(?:may|might|could) (?:earn|get|receive|collect) (?:a )?(?:small )?(?:commission|affiliate|"
+            r"share of (?:the )?sales?(?=[.,;]|$))|\baffiliate (?:links?|commissions?)\b",
+            re.IGNORECASE,
+        ),
+        "affiliate notice",
+    ),
+    (
+        re.compile(
+            r"(?i:^(?:tell us|let us know) what you think|^have your say\b|^join the (?:conversation|discussion)\b)|"
+            r"(?:^|[.!?]\s+)We'?d (?:like|love) to hear (?:what you think|from you)\b",  # not in a quote: "We'd..."
+        ),
+        "comment prompt",
+    ),
+    (re.compile(r"^\[\w+\b[^\]]*\].*\[/\w+\]$"), "unrendered markup (a shortcode)"),
+    (
+        re.compile(r"^(?:https?://|www\.)\S+\.(?:jpe?g|png|gif|webp|svg|avif)(?:\?\S*)?$", re.IGNORECASE),
+        "address of an image",
     ),
     (
         re.compile(
@@ -142,12 +213,30 @@ BOILERPLATE = [
     (
         re.compile(
             r"^(?:published|updated|last updated|posted|first published|modified)\b(?:\s*(?:on|at))?\s*[:\-]?\s*"
-            r".{0,60}\d|^\d+ (?:minutes?|hours?|days?|mins?|hrs?) ago$",
+            r".{0,60}\d|^\d+ (?:minutes?|hours?|days?|mins?|hrs?) ago$|"
+            r"^\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?$",
             re.IGNORECASE,
         ),
         "timestamp",
     ),
 ]
+
+# A line that is only a date and time: "Tuesday, 19 November 2019 10:15 GMT", "Nov. 19, 2019 at 5:00 p.m. ET",
+# "Updated: 2019-11-19 17:32", with maybe a short label before it. It must hold a whole date: "9.30 A.M." is not one.
+_MONTH_NAMES = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
+    r"nov(?:ember)?|dec(?:ember)?"
+)
+_WEEKDAYS = r"mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs?|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?"
+DATE_ONLY = re.compile(
+    rf"^(?:[^\W\d_][^:\d]{{0,24}}:\s*)?(?:(?:{_MONTH_NAMES}|{_WEEKDAYS})\b\.?,?|\d{{1,4}}(?:[-/.:T]\d{{1,4}})*"
+    rf"(?:st|nd|rd|th|h)?,?|[ap]\.?m\.?|at|on|[A-Z]{{1,3}}[SD]?T\b|GMT|UTC|[+-]\d\d:?\d\d|Z|[-–—|/•·,\[\]()]|\s)+$",
+    re.IGNORECASE,
+)
+TIME_OR_WEEKDAY = re.compile(rf"\d:\d\d|\d\s*[ap]\.?m\b|\b(?:{_WEEKDAYS})\b|^[^\W\d_][^:\d]{{0,24}}:", re.IGNORECASE)
+FULL_DATE = re.compile(
+    rf"\b(?:{_MONTH_NAMES})\b\.?\s*\d|\d\s*(?:{_MONTH_NAMES})\b|\b\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}}\b", re.I
+)
 
 _NAME = r"[A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|de|da|van|von|der|bin|al|el|la|le))*"
 BYLINE = re.compile(
@@ -175,7 +264,7 @@ CREDIT = re.compile(
     r"^\(?\s*(?:(?:additional |extra )?reporting|writing|written|editing|edited|compiled|contributing|research|"
     r"graphics|produced|production|translated|translation|fact[- ]checking|photos|video)\s+by\b.*|"
     r"^\(?\s*(?:additional reporting|contributing|contributors?)\s*:.*|"
-    r".{3,120}\bcontributed (?:to )?(?:this )?(?:report|reporting|story|article)\b.{0,40}",
+    r".{3,240}\bcontributed (?:to )?(?:this )?(?:report|reporting|story|article)\b.{0,40}",
     re.IGNORECASE,
 )
 CREDIT_PART = re.compile(
@@ -194,10 +283,13 @@ PHOTO_CREDIT_START = re.compile(
     r"^(?:photo|photograph|picture|image|credit|photo credit|image copyright|file)s?\s*[:：]", re.IGNORECASE
 )
 
-# A caption carries its credit with it: "[File: Samrang Pring/Reuters]", "REUTERS/Samrang Pring/File Photo",
+# A caption carries its credit with it: "[File: Samrang Pring/Reuters]", "[Gemunu Amarasinghe/AP]" (a bracket
+# with a label or a slash: other brackets at a line's end are references, "[1]", or tags, "[VIDEO]"),
+# "REUTERS/Samrang Pring/File Photo",
 # "(AP Photo/Heng Sinith)", "Photo: Jane Roe/AFP", "(Jane Roe/Getty Images)".
 CAPTION_CREDIT = re.compile(
-    rf"\[\s*(?:file|photo|image|picture)?\s*:?\s*(?P<bracketed>[^\]]{{2,80}})\]\s*$|"
+    rf"\[\s*(?P<bracketed>(?:[Ff]ile|[Pp]hoto|[Ii]mage|[Pp]icture|[Cc]redit|사진)s?\s*[:=][^\]]{{1,80}}|"
+    rf"[^\]/]{{1,80}}/[^\]]{{1,60}}|{PHOTO_AGENCIES})\s*\]\s*$|"
     rf"\(\s*(?P<parenthesised>(?:(?:AP|AFP|Reuters|EPA|Getty) Photo/|photo:|photo by|image:|picture:)[^)]{{2,80}}|"
     rf"[^()]{{2,60}}(?:/| via | for ){PHOTO_AGENCIES})\s*\)\s*$|"
     rf"(?P<agency_slash>\b(?:REUTERS|AP Photo|AFP Photo|AFP|EPA-EFE|EPA|XINHUA|ANADOLU)/[^\n]{{2,120}})$|"
