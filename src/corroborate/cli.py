@@ -10,16 +10,17 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from corroborate import __version__
 from corroborate.errors import CorroborateError, InputError
 from corroborate.ingest import IngestOptions, read_inputs
-from corroborate.models import Article, RawDocument, to_dict
+from corroborate.models import Article, RawDocument, Report, to_dict
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+T = TypeVar("T")
 
 
 class Problems:
@@ -77,21 +78,41 @@ def _parser() -> argparse.ArgumentParser:
     )
     _add_input_arguments(analyze)
     analyze.set_defaults(run=_run_analyze)
+
+    report = commands.add_parser(
+        "report",
+        help="compare the outlets: corroborated, single-source, disputed",
+        description="Group the inputs into stories and report, per story, what several "
+        "sources corroborate, what only one reports, where they disagree, who "
+        "said what, a timeline and a brief.",
+    )
+    _add_input_arguments(report, formats=("text", "json", "markdown", "html"))
+    report.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of stdout")
+    report.add_argument(
+        "--show-noise",
+        action="store_true",
+        help="also list, per source, the lines removed as noise (JSON and HTML always carry them)",
+    )
+    report.add_argument(
+        "--no-embeddings",
+        action="store_true",
+        help="align claims by word overlap only, without the sentence-embedding model",
+    )
+    report.set_defaults(run=_run_report)
     return parser
 
 
-def _add_input_arguments(command: argparse.ArgumentParser) -> None:
+def _add_input_arguments(command: argparse.ArgumentParser, formats: tuple[str, ...] = ("text", "json")) -> None:
     command.add_argument(
         "paths",
         nargs="+",
         metavar="PATH",
         help="files (.html, .htm, .txt, .json, .jsonl, optionally .gz), folders, or - for stdin",
     )
+    json_help = "one JSON document" if "html" in formats else "one JSON object per article per line"
+    more = "; markdown; html for one self-contained page" if "html" in formats else ""
     command.add_argument(
-        "--format",
-        choices=("text", "json"),
-        default="text",
-        help="text for people (default); json for one JSON object per article per line",
+        "--format", choices=formats, default="text", help=f"text for the terminal (default); json for {json_help}{more}"
     )
     command.add_argument(
         "--date",
@@ -176,6 +197,72 @@ def _run_analyze(args: argparse.Namespace) -> int:
 
             print_reading(reading)
     return EXIT_SOME_FAILED if problems.failed else EXIT_OK
+
+
+def _run_report(args: argparse.Namespace) -> int:
+    from corroborate.analyze import analyze
+    from corroborate.compare import CompareOptions, compare_stories
+    from corroborate.group import group_stories
+
+    problems = Problems()
+    articles = list(_with_progress(read_articles(args, problems), "Reading", len(args.paths)))
+    if not articles:
+        print("corroborate: error: no usable input: nothing to report", file=sys.stderr)
+        return EXIT_SOME_FAILED
+    readings = list(_with_progress(analyze(articles), "Analysing", len(articles)))
+    for reading in readings:
+        if not reading.analysed:
+            problems.warn(reading.article.source, reading.note or "not analysed")
+    report = compare_stories(group_stories(readings), CompareOptions(embeddings=not args.no_embeddings))
+    _write_report(report, args)
+    return EXIT_SOME_FAILED if problems.failed else EXIT_OK
+
+
+def _with_progress(items: Iterable[T], label: str, total: int) -> Iterator[T]:
+    """A progress bar on stderr for long runs in a terminal; nothing for short runs or pipes."""
+    if total < 8 or not sys.stderr.isatty():
+        yield from items
+        return
+    from rich.progress import track
+
+    yield from track(items, description=label, total=total, console=_stderr_console(), transient=True)
+
+
+def _stderr_console():
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+def _write_report(report: Report, args: argparse.Namespace) -> None:
+    if args.format == "text":
+        from rich.console import Console
+
+        from corroborate.report.terminal import print_report
+
+        if args.output:
+            with open(args.output, "w", encoding="utf-8") as file:
+                print_report(report, Console(file=file, width=120), show_noise=args.show_noise)
+        else:
+            print_report(report, show_noise=args.show_noise)
+        return
+    if args.format == "json":
+        from corroborate.report.jsonout import render_json
+
+        text = render_json(report)
+    elif args.format == "markdown":
+        from corroborate.report.markdown import render_markdown
+
+        text = render_markdown(report, show_noise=args.show_noise)
+    else:
+        from corroborate.report.html import render_html
+
+        text = render_html(report)
+    if args.output:
+        with open(args.output, "w", encoding="utf-8") as file:
+            file.write(text)
+    else:
+        sys.stdout.write(text)
 
 
 def _print_json_line(data: dict[str, Any]) -> None:

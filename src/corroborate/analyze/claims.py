@@ -27,8 +27,11 @@ def find_claims(
     body: Body, index: EntityIndex, focus: Focus, dates: list[TimeExpression], figures: list[Figure]
 ) -> list[Claim]:
     claims: list[Claim] = []
+    headings = {line.text for line in body.article.lines if line.kind == "subheading"}
     for number, span in enumerate(body.spans):
         paragraph = body.sentences[number].paragraph
+        if body.paragraphs[paragraph].doc.text in headings:
+            continue  # a subheading announces what follows; it claims nothing
         for tokens, head in [*_clauses(span), *_asides(span)]:
             text = _tidy("".join(token.text_with_ws for token in tokens))
             if len(re.findall(r"\w+", text)) < MIN_WORDS or tokens[0].tag_ in ("WDT", "WP", "WP$"):
@@ -110,6 +113,8 @@ def _asides(span: Span) -> list[tuple[list[Token], Token]]:
             after = span.doc[part[-1].i + 1] if part[-1].i + 1 < len(span.doc) else None
             if before is None or after is None or before.text != "," or after.text != ",":
                 continue
+            if not any(t.like_num or t.ent_type_ in ("DATE", "MONEY", "QUANTITY", "PERCENT") for t in part):
+                continue  # only asides that state a figure or a date are facts of their own
             head_phrase = [t for t in subject.subtree if t.i < before.i]
             asides.append(([*head_phrase, before, *part], subject))
     return asides

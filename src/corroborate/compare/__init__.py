@@ -22,12 +22,13 @@ from corroborate.compare.disagreements import (
     quote_disagreements,
 )
 from corroborate.compare.quotes import quote_table
-from corroborate.compare.similarity import LEXICAL_NOTE
+from corroborate.compare.similarity import LEXICAL_NOTE, lexical_similarity
 from corroborate.compare.timeline import build_timeline
 from corroborate.group import Story
 from corroborate.models import (
     SCHEMA_VERSION,
     TEXT_KINDS,
+    Disagreement,
     Fact,
     Reading,
     Report,
@@ -57,28 +58,24 @@ def compare(story: Story, options: CompareOptions | None = None) -> StoryReport:
     source_of = {member: members[0] for members in story.sources for member in members}
     items = story_items(readings, story.sources)
     alignment = align(items, use_embeddings=options.embeddings)
-    facts = _facts(items, alignment)
-    aligned = {index for group in alignment.groups for index in group}
-    singles = (
-        [
-            SingleClaim(item.source, item.claim.text, item.sentence)
-            for index, item in enumerate(items)
-            if index not in aligned
-        ]
-        if len(story.sources) > 1
-        else []
-    )
     entries, speakers = quote_table(readings, source_of)
-    disagreements = (
-        [
+    disagreements = []
+    if len(story.sources) > 1:
+        disagreements = [
             *quote_disagreements(entries, speakers),
             *figure_disagreements(items, alignment),
             *date_disagreements(items, alignment, readings, source_of),
             *name_disagreements(readings, source_of),
         ]
-        if len(story.sources) > 1
-        else []
-    )
+    facts = [fact for fact in _facts(items, alignment) if not _disputed(fact, disagreements)]
+    aligned = {index for group in alignment.groups for index in group}
+    singles = []
+    if len(story.sources) > 1:
+        singles = [
+            SingleClaim(item.source, item.claim.text, item.sentence)
+            for index, item in enumerate(items)
+            if index not in aligned and not _restates(item, items)
+        ]
     order = {item.claim.text: item.claim.sentence for item in items}
     notes = [note for note in (_alignment_note(alignment, story), *_reading_notes(readings)) if note]
     return StoryReport(
@@ -91,6 +88,27 @@ def compare(story: Story, options: CompareOptions | None = None) -> StoryReport:
         timeline=tuple(build_timeline(readings, source_of)),
         brief=tuple(build_brief(facts, singles, order)),
         notes=tuple(notes),
+    )
+
+
+def _disputed(fact: Fact, disagreements: Sequence[Disagreement]) -> bool:
+    """A fact whose sources disagree on its figure, its date or who said it is not corroborated as stated."""
+    sentences = {(support.source, support.sentence) for support in fact.support}
+    return any(
+        disagreement.kind in ("figure", "date", "quote_speaker")
+        and len(sentences & {(side.source, side.text) for side in disagreement.sides}) >= 2
+        for disagreement in disagreements
+    )
+
+
+def _restates(item: Item, items: Sequence[Item]) -> bool:
+    """An aside ("Hun Sen, in power for 34 years") that its own sentence's main claim already holds."""
+    return any(
+        other is not item
+        and other.article == item.article
+        and other.claim.sentence == item.claim.sentence
+        and item.claim.text.rstrip(".") in other.claim.text
+        for other in items
     )
 
 
@@ -138,8 +156,11 @@ def _source(members: tuple[str, ...], readings: Sequence[Reading], datings: dict
 
 
 def _title(readings: Sequence[Reading]) -> str:
-    titled = [reading.article.title for reading in readings if reading.article.title]
-    return min(titled, key=len) if titled else readings[0].article.source
+    """The title that shares most with the others: the headline closest to what all sources say."""
+    titles = list(dict.fromkeys(reading.article.title for reading in readings if reading.article.title))
+    if not titles:
+        return readings[0].article.source
+    return max(titles, key=lambda title: (sum(lexical_similarity(title, other) for other in titles), -len(title)))
 
 
 def _alignment_note(alignment: Alignment, story: Story) -> str | None:

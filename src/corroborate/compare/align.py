@@ -23,12 +23,13 @@ from corroborate.compare.similarity import content_words, embed, lexical_similar
 from corroborate.models import Claim, Figure, Reading, TimeExpression
 
 EMBEDDING_THRESHOLD = 0.55
-LEXICAL_THRESHOLD = 0.62
+LEXICAL_THRESHOLD = 0.6
 """Bars calibrated on the examples' planted facts (tests/data/planted.json): above them nearly every pair is
 the same fact told twice, below them different facts about the same people."""
 ONE_SIDED = 0.1
 """A pair where only one claim is the other's best match needs this much more: one sentence of one source
 can state what another source says in two, but weak one-sided matches are mostly shared subjects."""
+JOIN_SLACK = 0.05
 COMMON_KEY_SHARE = 0.34
 """A key found in more than this share of a story's claims (the ship's name, the minister) blocks nothing."""
 
@@ -104,7 +105,7 @@ def align(items: Sequence[Item], use_embeddings: bool = True) -> Alignment:
         else 0
     )
     return Alignment(
-        groups=_facts(items, pairs, scores),
+        groups=_facts(items, pairs, scores, threshold),
         scores=scores,
         method=method,
         candidate_pairs=len(candidates),
@@ -174,12 +175,17 @@ def _overlap(a: TimeExpression, b: TimeExpression) -> bool:
     return a.start <= b.end and b.start <= a.end and (a.end - a.start).days <= 31 and (b.end - b.start).days <= 31
 
 
+def _pair_score(scores: dict[tuple[int, int], float], i: int, j: int) -> float:
+    return scores.get((min(i, j), max(i, j)), 0.0)
+
+
 def _facts(
-    items: Sequence[Item], pairs: list[tuple[int, int]], scores: dict[tuple[int, int], float]
+    items: Sequence[Item], pairs: list[tuple[int, int]], scores: dict[tuple[int, int], float], threshold: float
 ) -> list[list[int]]:
     """Aligned pairs gathered into facts, strongest first, each fact holding one claim per source.
 
-    A claim joins the fact of its partner when that fact has no claim of its source yet. When it has one,
+    A claim joins the fact of its partner when that fact has no claim of its source yet and the claim is close
+    to every claim already in it (no chains of weak links). When the fact has a claim of its source,
     the pair becomes a fact of its own: a sentence that states two things ("a letter dated Nov. 26 thanked
     him for assurances ...") can support two facts that another source states apart.
     """
@@ -195,7 +201,8 @@ def _facts(
             continue
         placed, new = (i, j) if i in home else (j, i)
         fact = home[placed]
-        if all(items[member].source != items[new].source for member in fact):
+        close = all(_pair_score(scores, new, member) >= threshold - JOIN_SLACK for member in fact)
+        if close and all(items[member].source != items[new].source for member in fact):
             fact.append(new)
         else:
             fact = [placed, new]

@@ -1,0 +1,155 @@
+"""The report in the terminal, with rich: one panel per story, tables for what holds and what does not."""
+
+from __future__ import annotations
+
+from rich.console import Console, Group, RenderableType
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from corroborate.models import Report, StoryReport
+from corroborate.report.markdown import KIND_NAMES
+
+SOURCE_COLOURS = ("cyan", "magenta", "green", "yellow", "blue", "red")
+
+
+def print_report(report: Report, console: Console | None = None, show_noise: bool = False) -> None:
+    console = console or Console()
+    for number, story in enumerate(report.stories, start=1):
+        console.print(story_panel(number, story, show_noise))
+
+
+def story_panel(number: int, story: StoryReport, show_noise: bool = False) -> Panel:
+    labels = {
+        source.name: Text(f"[{index}]", style=SOURCE_COLOURS[(index - 1) % len(SOURCE_COLOURS)])
+        for index, source in enumerate(story.sources, start=1)
+    }
+    parts: list[RenderableType] = [_sources(story)]
+    if len(story.sources) == 1:
+        parts.insert(0, Text("Set apart: no other input tells this story.", style="yellow"))
+    if story.brief:
+        brief = Text()
+        for sentence in story.brief:
+            brief.append(sentence.text + " ")
+            for source in sentence.sources:
+                brief.append_text(labels[source])
+            if not sentence.corroborated:
+                brief.append(" (one source)", style="dim italic")
+            brief.append("\n")
+        parts.append(Panel(brief, title="Brief", title_align="left", border_style="dim"))
+    for section in (
+        _corroborated(story, labels),
+        _single(story, labels),
+        _disagreements(story, labels),
+        _quotes(story, labels),
+        _timeline(story, labels),
+        _noise(story, labels) if show_noise else None,
+    ):
+        if section is not None:
+            parts.append(section)
+    for note in story.notes:
+        parts.append(Text(f"Note: {note}", style="dim"))
+    return Panel(Group(*parts), title=f"[bold]{number}. {escape(story.title)}", title_align="left", border_style="blue")
+
+
+def _table(title: str, *columns: str) -> Table:
+    table = Table(title=title, title_justify="left", title_style="bold", show_edge=False, expand=True)
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    return table
+
+
+def _refs(sources, labels) -> Text:
+    return Text.assemble(*(labels.get(source, Text(source)) for source in dict.fromkeys(sources)))
+
+
+def _sources(story: StoryReport) -> Table:
+    table = _table("Sources", "#", "input", "outlet / wire", "authors", "date")
+    for index, source in enumerate(story.sources, start=1):
+        name = "\n".join(source.articles)
+        outlet = ", ".join(source.outlets) + (f" (wire: {source.wire})" if source.wire else "")
+        when = (
+            source.published.isoformat()
+            if source.published
+            else (f"≈ {source.reference_date.isoformat()}" if source.reference_date else "unknown")
+        )
+        table.add_row(
+            Text(f"[{index}]", style=SOURCE_COLOURS[(index - 1) % len(SOURCE_COLOURS)]),
+            name,
+            outlet.strip() or "-",
+            ", ".join(source.authors) or "-",
+            when,
+        )
+    return table
+
+
+def _corroborated(story: StoryReport, labels) -> Table | None:
+    if not story.corroborated:
+        return None
+    table = _table(f"Corroborated ({len(story.corroborated)})", "claim", "sources")
+    for fact in story.corroborated:
+        table.add_row(Text(fact.claim, style="green"), _refs([s.source for s in fact.support], labels))
+    return table
+
+
+def _single(story: StoryReport, labels) -> Table | None:
+    if not story.single_source:
+        return None
+    table = _table(f"Reported by one source only ({len(story.single_source)})", "source", "claim")
+    for single in story.single_source:
+        table.add_row(labels[single.source], single.claim)
+    return table
+
+
+def _disagreements(story: StoryReport, labels) -> Table | None:
+    if not story.disagreements:
+        return None
+    table = _table(f"Disagreements ({len(story.disagreements)})", "kind", "sides", "why")
+    for disagreement in story.disagreements:
+        sides = Text()
+        for side in disagreement.sides:
+            sides.append_text(labels.get(side.source, Text(side.source)))
+            sides.append(f" {side.text}\n")
+        table.add_row(Text(KIND_NAMES[disagreement.kind], style="bold red"), sides, Text(disagreement.why, style="dim"))
+    return table
+
+
+def _quotes(story: StoryReport, labels) -> Table | None:
+    if not story.quotes:
+        return None
+    table = _table("Quotations", "speaker", "words", "sources")
+    for quote in story.quotes:
+        words = Text(f'"{quote.text}"', style="italic")
+        for side in quote.variants:
+            words.append("\n")
+            words.append_text(labels.get(side.source, Text(side.source)))
+            words.append(f' "{side.text}"', style="dim")
+        table.add_row(
+            Text(quote.speaker or "unknown", style="bold" if quote.speaker else "yellow"),
+            words,
+            _refs(quote.sources, labels),
+        )
+    return table
+
+
+def _timeline(story: StoryReport, labels) -> Table | None:
+    if not story.timeline:
+        return None
+    table = _table("Timeline", "date", "event", "sources")
+    for entry in story.timeline:
+        when = entry.date.isoformat() if entry.date == entry.end else f"{entry.date} to {entry.end}"
+        said = Text()
+        for side in entry.expressions:
+            said.append_text(labels.get(side.source, Text(side.source)))
+            said.append(f' "{side.text}" ', style="dim")
+        table.add_row(when, entry.event, said)
+    return table
+
+
+def _noise(story: StoryReport, labels) -> Table:
+    table = _table("Removed as noise", "source", "kind", "line")
+    for source in story.sources:
+        for line in source.removed:
+            table.add_row(labels[source.name], line.kind, Text(line.text, style="dim"))
+    return table
