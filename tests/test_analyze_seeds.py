@@ -40,11 +40,11 @@ def _words(text: str) -> int:
 
 def test_every_ap_quotation_has_its_speaker(ap: Reading) -> None:
     assert [(q.speaker, _words(q.text), q.partial, q.scare, q.cue) for q in ap.quotes] == [
-        (None, 2, True, True, None),  # 'regime change', scare quotes
+        (None, 2, False, True, None),  # 'regime change', scare quotes
         ("Donald Trump", 9, True, False, "counselled"),  # "The president counselled Hun Sen to ..."
         ("Hun Sen", 27, False, False, "wrote"),  # "... ," Hun Sen wrote in his letter to Trump
-        (None, 2, True, True, None),  # 'colour revolution'
-        (None, 1, True, True, None),  # 'difficulties'
+        (None, 2, False, True, None),  # 'colour revolution'
+        (None, 1, False, True, None),  # 'difficulties'
         ("Hun Sen", 24, False, False, "wrote"),  # "With regards to ...," Hun Sen wrote in response.
         ("Hun Sen", 21, False, False, "wrote"),  # the 'dark chapters' paragraph continues that quotation
         ("Hun Sen", 23, True, False, "said"),  # He said ... owes its prosperity in part to "..."
@@ -53,7 +53,7 @@ def test_every_ap_quotation_has_its_speaker(ap: Reading) -> None:
 
 def test_every_reuters_quotation_has_its_speaker(reuters: Reading) -> None:
     assert [(q.speaker, _words(q.text), q.partial, q.scare, q.cue) for q in reuters.quotes] == [
-        (None, 2, True, True, None),  # 'regime change', scare quotes
+        (None, 2, False, True, None),  # 'regime change', scare quotes
         ("Hun Sen", 17, True, False, "added"),  # "...", he added in the letter seen by Reuters
         (None, 4, True, False, "said"),  # a Cambodian official said: unnamed, so unknown
         ("Hun Sen", 20, False, False, "wrote"),  # "... dark chapters in our history," he wrote.

@@ -253,7 +253,8 @@ class Claim:
     """One checkable statement of the body (who did what, when, how many), tied to its sentence.
 
     `entities`, `dates` and `figures` name what the claim mentions: entity names, and the texts of its time
-    expressions and figures, as listed in the same reading.
+    expressions and figures, as listed in the same reading. An `aside` is a fact told in passing between
+    commas ("Hun Sen, in power for 34 years, ..."), not a clause of its own.
     """
 
     text: str
@@ -262,6 +263,7 @@ class Claim:
     dates: tuple[str, ...]
     figures: tuple[str, ...]
     subject: str | None = None
+    aside: bool = False
 
 
 @dataclasses.dataclass(frozen=True)

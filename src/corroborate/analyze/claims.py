@@ -32,7 +32,8 @@ def find_claims(
         paragraph = body.sentences[number].paragraph
         if body.paragraphs[paragraph].doc.text in headings:
             continue  # a subheading announces what follows; it claims nothing
-        for tokens, head in [*_clauses(span), *_asides(span)]:
+        asides = _asides(span)
+        for tokens, head in [*_clauses(span), *asides]:
             text = _tidy("".join(token.text_with_ws for token in tokens))
             if len(re.findall(r"\w+", text)) < MIN_WORDS or tokens[0].tag_ in ("WDT", "WP", "WP$"):
                 continue
@@ -52,6 +53,7 @@ def find_claims(
                     dates=tuple(d.text for d in dates if d.sentence == number and d.text in text),
                     figures=tuple(f.text for f in figures if f.sentence == number and f.text in text),
                     subject=subject,
+                    aside=any(tokens is aside for aside, _ in asides),
                 )
             )
     return claims
@@ -77,23 +79,46 @@ def _clauses(span: Span) -> list[tuple[list[Token], Token]]:
             and subject.tag_ not in ("WDT", "WP")
         ):
             heads.append(token)
+        elif (
+            token.dep_ == "conj"
+            and token.pos_ == "VERB"
+            and subject is None
+            and token.head in heads
+            and _subject_of(token.head) is not None
+            and _has_object(token)
+        ):
+            heads.append(token)  # "Fishing ... is a big earner and employs 17,000 people": two facts, one subject
     if len(heads) == 1:
         return [(sentence, span.root)]
     head_ids = {head.i for head in heads}
     clauses = []
     for head in heads:
         tokens = [t for t in _own_subtree(head, head_ids) if span.start <= t.i < span.end and not t.is_space]
+        shared = _subject_of(head.head) if head.dep_ == "conj" and _subject_of(head) is None else None
+        if shared is not None:
+            tokens = sorted(shared.subtree, key=lambda t: t.i) + tokens
         while tokens and (
             (tokens[0].dep_ in ("cc", "mark", "punct") and tokens[0].head.i in head_ids) or tokens[0].is_punct
         ):
             tokens.pop(0)
         if len(tokens) > 2 and tokens[0].dep_ == "prep" and tokens[1].tag_ in ("WDT", "WP", "WRB"):
             del tokens[:2]  # "in which his party won ..." -> "his party won ..."
-        while tokens and (tokens[-1].dep_ == "cc" or (tokens[-1].is_punct and tokens[-1].text != ".")):
+        stop = tokens.pop() if tokens and tokens[-1].text == "." else None
+        while tokens and (tokens[-1].dep_ == "cc" or tokens[-1].is_punct):
             tokens.pop()
+        if stop is not None and tokens:
+            tokens.append(stop)
         if tokens:
             clauses.append((tokens, head))
     return sorted(clauses, key=lambda clause: clause[0][0].i)
+
+
+def _subject_of(verb: Token) -> Token | None:
+    return next((child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _has_object(verb: Token) -> bool:
+    return any(child.dep_ in ("dobj", "attr", "prep", "acomp", "xcomp") for child in verb.children)
 
 
 def _asides(span: Span) -> list[tuple[list[Token], Token]]:

@@ -150,7 +150,39 @@ def _mentions(body: Body) -> list[Mention]:
                 continue
             mentions.append(Mention(text, ent.label_, paragraph.index, ent.start_char, ent.end_char, _key(text, ent)))
         mentions.extend(_abbreviations(doc.text, paragraph.index, mentions))
-    return mentions
+    return _with_surnames(body, mentions)
+
+
+def _with_surnames(body: Body, mentions: list[Mention]) -> list[Mention]:
+    """ "Kavari told reporters": a surname alone, which the model may miss, is a mention of the person
+    named in full elsewhere in the article (when only one person has that surname)."""
+    surnames: dict[str, set[str]] = defaultdict(set)
+    for mention in mentions:
+        words = mention.text.split()
+        if mention.label == "PERSON" and len(words) > 1:
+            surnames[words[-1]].add(mention.key)
+    covered = {(m.paragraph, m.start) for m in mentions}
+    extra = []
+    for paragraph in body.paragraphs:
+        for token in paragraph.doc:
+            keys = surnames.get(token.text.removesuffix("'s"))
+            if (
+                token.pos_ == "PROPN"
+                and keys
+                and len(keys) == 1
+                and not any(m.paragraph == paragraph.index and m.start <= token.idx < m.end for m in mentions)
+            ) and (paragraph.index, token.idx) not in covered:
+                extra.append(
+                    Mention(
+                        token.text,
+                        "PERSON",
+                        paragraph.index,
+                        token.idx,
+                        token.idx + len(token.text),
+                        next(iter(keys)),
+                    )
+                )
+    return mentions + extra
 
 
 def _key(text: str, ent: Span) -> str:
@@ -200,10 +232,13 @@ def _merge(mentions: list[Mention]) -> tuple[dict[str, str], dict[str, str]]:
     for mention in mentions:
         label_votes[mention.key][mention.label] += 1
     people = [key for key, votes in label_votes.items() if votes["PERSON"] and len(key.split()) > 1]
+    bodies = [key for key, votes in label_votes.items() if votes["ORG"] and len(key.split()) > 1]
     target: dict[str, str] = {}
     for key in label_votes:
         words = key.split()
         containing = [person for person in people if person != key and _is_part_of_name(words, person.split())]
+        if not containing and len(words) == 1:  # "Brannock" for "Brannock Shipping Lines"
+            containing = [body for body in bodies if body.split()[0] == key]
         target[key] = containing[0] if len(containing) == 1 else key
     merged_votes: dict[str, Counter[str]] = defaultdict(Counter)
     for key, votes in label_votes.items():

@@ -30,6 +30,27 @@ SPEECH_VERBS = frozenset({
     "tweet", "post", "assure", "accuse", "criticise", "criticize", "praise", "welcome", "confirm", "maintain",
     "contend", "testify", "caution", "plead", "demand",
 })  # fmt: skip
+UTTERANCES = frozenset(
+    {
+        "message",
+        "word",
+        "words",
+        "statement",
+        "comment",
+        "remark",
+        "reply",
+        "response",
+        "answer",
+        "warning",
+        "verdict",
+        "promise",
+        "pledge",
+        "view",
+        "line",
+        "claim",
+        "retort",
+    }
+)
 SCARE_MAX_WORDS = 2
 _SINGLE = re.compile(r"(?<![\w'])'(?=\w)([^'\n]{1,200}?[\w.,!?])'(?![\w])")
 
@@ -49,33 +70,35 @@ def find_quotes(body: Body, index: EntityIndex, focus: Focus) -> list[Quote]:
     spans = _quote_spans(body)
     quotes: list[Quote] = []
     for number, span in enumerate(spans):
-        text = "\n\n".join(body.paragraphs[p].doc.text[s:e] for p, s, e in span.pieces).strip().rstrip(",").strip()
+        text = " ".join(body.paragraphs[p].doc.text[s:e].strip() for p, s, e in span.pieces).strip().rstrip(",").strip()
         sentence = body.sentence_at(body.paragraphs[span.paragraph].offset + span.start)
         words = len(re.findall(r"\w+", text))
         if span.nested_in is not None:
+            speaker, cue, written, how = _inner_speaker(body, focus, span, sentence)
             outer = quotes[span.nested_in] if span.nested_in < len(quotes) else None
+            reporter = outer.speaker if outer and outer.speaker else "an unknown speaker"
             quotes.append(
                 Quote(
                     text=text,
-                    speaker=None,
-                    cue=None,
-                    partial=True,
-                    scare=words <= SCARE_MAX_WORDS,
+                    speaker=speaker,
+                    cue=cue,
+                    partial=not speaker,
+                    scare=words <= SCARE_MAX_WORDS and not speaker,
                     sentence=sentence,
-                    how=f"quoted inside a quotation of {outer.speaker or 'an unknown speaker'}"
-                    if outer
-                    else "quoted inside a quotation",
+                    speaker_text=written,
+                    how=f"quoted inside a quotation of {reporter}; {how}",
                 )
             )
             continue
         partial = _is_partial(body, span)
         if words <= SCARE_MAX_WORDS and partial and not re.search(r"[.!?]$", text):
+            partial = False  # scare quotes quote nobody, so they are not a fragment of anyone's words
             quotes.append(
                 Quote(
                     text=text,
                     speaker=None,
                     cue=None,
-                    partial=True,
+                    partial=False,
                     scare=True,
                     sentence=sentence,
                     how="one or two words in quotation marks: nobody is quoted",
@@ -176,6 +199,30 @@ def _with_single_quotes(body: Body, doubles: list[QuoteSpan]) -> list[QuoteSpan]
     return result
 
 
+def _inner_speaker(
+    body: Body, focus: Focus, span: QuoteSpan, sentence: int
+) -> tuple[str | None, str | None, str | None, str]:
+    """Who speaks a quote inside a quote: the subject of the verb of saying before it, inside the outer
+    quotation ("He said only 'we are aground'", he being the story's focus then)."""
+    paragraph = body.paragraphs[span.paragraph]
+    before = [
+        t
+        for t in paragraph.doc
+        if t.idx < span.start - 1
+        and t.sent.start
+        == paragraph.doc[next(i for i, t2 in enumerate(paragraph.doc) if t2.idx >= span.start - 1)].sent.start
+    ]
+    verb = next((t for t in reversed(before) if t.lemma_.lower() in SPEECH_VERBS and t.pos_ in ("VERB", "AUX")), None)
+    subject = subject_of(verb) if verb is not None else None
+    if subject is None:
+        return None, None, None, "its speaker is not named"
+    speaker = focus.resolve(subject, span.paragraph, focus.before(sentence), focus.authors_before(sentence))
+    written = paragraph.doc.text[slice(*phrase(subject))]
+    if speaker is None:
+        return None, verb.text, written, f'"{written}" names no one the article identifies'
+    return speaker, verb.text, written, f'"{written}" is {speaker}'
+
+
 def _is_partial(body: Body, span: QuoteSpan) -> bool:
     """A fragment woven into the writer's sentence, not a quoted sentence of its own."""
     text = body.paragraphs[span.paragraph].doc.text
@@ -213,6 +260,17 @@ def _attribute(
             speaker, cue, written, _how = _speaker_of(body, index, focus, verb, last_paragraph)
             if speaker:
                 return speaker, cue, written, "attributed in the next sentence"
+        for noun in body.spans[following]:  # "That was Graham Witcombe's message to investors."
+            owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+            if noun.lemma_.lower() in UTTERANCES and owner is not None:
+                speaker = focus.resolve(owner, last_paragraph, focus.before(following), {})
+                if speaker:
+                    return (
+                        speaker,
+                        noun.text,
+                        noun.doc.text[slice(*phrase(owner))],
+                        f'attributed in the next sentence: "{owner.text}\'s {noun.text}"',
+                    )
     previous = _previous_attributed(quotes, spans, number, body)
     if previous is not None:
         return previous.speaker, previous.cue, previous.speaker_text, "continues the quotation before it"

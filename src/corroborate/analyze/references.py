@@ -15,6 +15,8 @@ from corroborate.analyze.entities import DOCUMENTS, PRONOUNS, EntityIndex
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+WRITING_VERBS = frozenset({"write", "send", "sign", "address"})
+
 
 class Focus:
     """Who "he" and "she" are at each sentence: the last person the story made its subject."""
@@ -41,6 +43,8 @@ class Focus:
                 person = self.resolve(subject, paragraph, focus, authors)
                 if self.index.is_person(person):
                     focus = person
+                if person and subject.head.lemma_.lower() in WRITING_VERBS:
+                    authors["letter"] = person  # "Kavari wrote on Tuesday to Whitcombe": the letter is hers
 
     def before(self, sentence: int) -> str | None:
         return self.at[sentence] if sentence < len(self.at) else None
@@ -50,10 +54,15 @@ class Focus:
 
     def resolve(self, token: Token, paragraph: int, focus: str | None, authors: dict[str, str]) -> str | None:
         """The entity a subject token stands for, or None."""
-        start, end = phrase(token)
-        named = self.index.name_at(paragraph, start, end)
+        named = self.index.name_at(paragraph, token.idx, token.idx + len(token.text)) or self.index.name_at(
+            paragraph, *phrase(token)
+        )
         if named and (self.index.labels.get(named) in ("PERSON", "ORG", "GPE", "NORP")):
             return named
+        for appositive in (child for child in token.children if child.dep_ == "appos"):
+            named = self.index.name_at(paragraph, appositive.idx, appositive.idx + len(appositive.text))
+            if self.index.is_person(named):  # "The ship's master, Captain Rolando Magsino, radioed ..."
+                return named
         lower = token.lower_
         if lower in PRONOUNS:
             return focus
@@ -97,6 +106,10 @@ class Focus:
                     target = next((g for g in child.children if g.dep_ == "pobj"), None)
                     if target is not None:
                         return self.index.name_at(paragraph, *phrase(target))
+        if document.dep_ == "pobj" and document.head.lower_ == "in" and document.head.head.pos_ == "VERB":
+            speaker = next((t for t in document.head.head.children if t.dep_ == "nsubj"), None)
+            if speaker is not None:  # "Brannock said in a statement": the statement is Brannock's
+                return self.resolve(speaker, paragraph, focus, {})
         return None
 
 

@@ -86,9 +86,17 @@ def compare(story: Story, options: CompareOptions | None = None) -> StoryReport:
         disagreements=tuple(disagreements),
         quotes=tuple(entries),
         timeline=tuple(build_timeline(readings, source_of)),
-        brief=tuple(build_brief(facts, singles, order)),
+        brief=tuple(build_brief(facts, singles, order, _aside_texts(items))),
         notes=tuple(notes),
     )
+
+
+def _aside_texts(items: Sequence[Item]) -> frozenset[str]:
+    return frozenset(_capitalised(item.claim.text).rstrip(".") for item in items if item.claim.aside)
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _disputed(fact: Fact, disagreements: Sequence[Disagreement]) -> bool:

@@ -18,6 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
+from rapidfuzz import fuzz
+
 from corroborate.compare.figures import figures_agree
 from corroborate.compare.similarity import content_words, embed, lexical_similarity
 from corroborate.models import Claim, Figure, Reading, TimeExpression
@@ -30,6 +32,8 @@ ONE_SIDED = 0.1
 """A pair where only one claim is the other's best match needs this much more: one sentence of one source
 can state what another source says in two, but weak one-sided matches are mostly shared subjects."""
 JOIN_SLACK = 0.05
+SAME_QUOTE = 60
+"""rapidfuzz token-set ratio of two quotations' words above which they can be one statement."""
 COMMON_KEY_SHARE = 0.34
 """A key found in more than this share of a story's claims (the ship's name, the minister) blocks nothing."""
 
@@ -83,6 +87,8 @@ def align(items: Sequence[Item], use_embeddings: bool = True) -> Alignment:
     rarity = _rarity(items)
     scores: dict[tuple[int, int], float] = {}
     for i, j in candidates:
+        if not _comparable(items[i], items[j]):
+            continue
         lexical = lexical_similarity(items[i].claim.text, items[j].claim.text)
         base = 0.7 * float(vectors[i] @ vectors[j]) + 0.3 * lexical if vectors is not None else lexical
         scores[(i, j)] = base + _shared_substance(items[i], items[j], rarity)
@@ -156,6 +162,24 @@ def _rarity(items: Sequence[Item]) -> dict[str, float]:
     return {name: math.log((1 + len(items)) / (1 + count)) for name, count in counts.items()}
 
 
+def _comparable(a: Item, b: Item) -> bool:
+    """Can the two claims state the same fact at all? An aside ("the ship, built in 2004") only matches a
+    claim with a figure of its unit or a date that meets its date; two quotations only when the quoted
+    words are alike (two people quoted on one subject are two claims)."""
+    if a.claim.aside or b.claim.aside:
+        same_unit = any(x.unit == y.unit for x in a.figures for y in b.figures)
+        if not (same_unit or any(_overlap(x, y, days=3660) for x in a.dates for y in b.dates)):
+            return False
+    quoted_a, quoted_b = _quoted(a.claim.text), _quoted(b.claim.text)
+    if quoted_a and quoted_b:
+        return fuzz.token_set_ratio(quoted_a, quoted_b) >= SAME_QUOTE
+    return True
+
+
+def _quoted(text: str) -> str:
+    return " ".join(part for part in re.findall(r'"([^"]+)"?', text) if len(part.split()) > 2)
+
+
 def _shared_substance(a: Item, b: Item, rarity: dict[str, float]) -> float:
     shared = set(a.claim.entities) & set(b.claim.entities)
     bonus = min(0.12, 0.03 * sum(min(2.0, rarity.get(name, 0.0)) for name in shared))
@@ -169,10 +193,11 @@ def _shared_substance(a: Item, b: Item, rarity: dict[str, float]) -> float:
     return bonus
 
 
-def _overlap(a: TimeExpression, b: TimeExpression) -> bool:
+def _overlap(a: TimeExpression, b: TimeExpression, days: int = 31) -> bool:
+    """Do two dates meet, both precise to `days` or better?"""
     if not (a.start and a.end and b.start and b.end):
         return False
-    return a.start <= b.end and b.start <= a.end and (a.end - a.start).days <= 31 and (b.end - b.start).days <= 31
+    return a.start <= b.end and b.start <= a.end and (a.end - a.start).days <= days and (b.end - b.start).days <= days
 
 
 def _pair_score(scores: dict[tuple[int, int], float], i: int, j: int) -> float:
@@ -201,11 +226,12 @@ def _facts(
             continue
         placed, new = (i, j) if i in home else (j, i)
         fact = home[placed]
-        close = all(_pair_score(scores, new, member) >= threshold - JOIN_SLACK for member in fact)
-        if close and all(items[member].source != items[new].source for member in fact):
+        if any(items[member].source == items[new].source for member in fact):
+            fact = [placed, new]  # a second statement of the same fact by one source: a fact of its own
+            facts.append(fact)
+        elif all(_pair_score(scores, new, member) >= threshold - JOIN_SLACK for member in fact):
             fact.append(new)
         else:
-            fact = [placed, new]
-            facts.append(fact)
+            continue
         home[new] = fact
     return [sorted(fact) for fact in facts]

@@ -14,8 +14,11 @@ MAX_WORDS = 120
 _PRONOUN_START = re.compile(r"^(?:he|she|it|they|his|her|its|their|this|that|these|those)\b", re.IGNORECASE)
 
 
-def build_brief(facts: Sequence[Fact], singles: Sequence[SingleClaim], order: dict[str, int]) -> list[BriefSentence]:
-    """`order` ranks claims by where they stand in their article: a lead outranks a last paragraph."""
+def build_brief(
+    facts: Sequence[Fact], singles: Sequence[SingleClaim], order: dict[str, int], asides: frozenset[str] = frozenset()
+) -> list[BriefSentence]:
+    """`order` ranks claims by where they stand in their article: a lead outranks a last paragraph. `asides`
+    are claims that are not sentences ("Hun Sen, in power for 34 years"): they support facts, not the brief."""
     candidates: list[tuple[tuple[int, int], BriefSentence]] = []
     for fact in facts:
         rank = (-len(fact.support), order.get(fact.claim, 999))
@@ -28,7 +31,12 @@ def build_brief(facts: Sequence[Fact], singles: Sequence[SingleClaim], order: di
     words = 0
     for _, sentence in sorted(candidates, key=lambda item: item[0]):
         length = len(sentence.text.split())
-        if _PRONOUN_START.match(sentence.text) or '"' in sentence.text or length < 5:
+        if (
+            _PRONOUN_START.match(sentence.text)
+            or '"' in sentence.text
+            or length < 5
+            or sentence.text.rstrip(".") in asides
+        ):
             continue  # a brief sentence must stand on its own: no dangling "he", no quotation out of context
         if words + length > MAX_WORDS:
             continue

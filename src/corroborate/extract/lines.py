@@ -105,7 +105,7 @@ def _by_itself(line: str, hint: Hint) -> tuple[LineKind, str | None] | None:
         return ("credit", "writing, reporting or editing credit")
     if n_words <= 14 and p.WIRE_LINE.match(line):
         return ("wire", "names the wire agency or source")
-    if n_words <= 40 and p.WIRE_COPYRIGHT.search(line) and "rights reserved" in line.lower():
+    if n_words <= 40 and p.WIRE_COPYRIGHT.search(line) and ("rights reserved" in line.lower() or n_words <= 6):
         return ("wire", "copyright notice of the wire agency")
     if n_words <= 12 and p.PHOTO_CREDIT.match(line) and not line.startswith(('"', "'")):
         return ("photo_credit", "photo credit")
@@ -216,17 +216,20 @@ def _title_forms(title: str) -> set[str]:
 
 
 def _mark_photo_labels(lines: Sequence[str], kinds: list) -> None:
-    """A short label right above a caption ("Hun Sen - Cambodia") names the photo: it belongs to the caption."""
+    """A short label right above a caption ("Hun Sen - Cambodia") names the photo: it belongs to the caption.
+    A line right above a photo credit ("Photo: Jane Roe/AFP") is the caption the credit closes."""
     for index in range(len(lines) - 1):
         following = kinds[index + 1]
+        if kinds[index] is not None or not following or lines[index].startswith(('"', "'")):
+            continue
         if (
-            kinds[index] is None
-            and following
-            and following[0] in ("caption", "photo_credit")
+            following[0] in ("caption", "photo_credit")
             and words(lines[index]) <= 8
             and not SENTENCE_END.search(lines[index])
         ):
             kinds[index] = ("caption", "label of a photo")
+        elif following[0] == "photo_credit" and words(lines[index]) <= 40:
+            kinds[index] = ("caption", "photo caption (its credit follows)")
 
 
 def _mark_related_blocks(lines: Sequence[str], kinds: list, hints: Sequence[Hint]) -> None:

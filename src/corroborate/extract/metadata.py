@@ -14,6 +14,12 @@ from dataclasses import dataclass
 from corroborate.extract import patterns as p
 from corroborate.models import Credit, Line
 
+_JOB_TITLE = re.compile(
+    r"\b(?:reporter|correspondent|editor|writer|staff|desk|bureau|chief|producer|columnist|analyst|contributor|"
+    r"journalist|photographer|team|newsroom)s?\b",
+    re.IGNORECASE,
+)
+"""Words that make a byline entry a job ("Arts Reporter", "Staff Writer"), not a person."""
 _SPLIT_NAMES = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
 
 
@@ -73,8 +79,9 @@ def find_outlet(lines: Sequence[Line]) -> str | None:
                 return first
         if line.kind == "boilerplate" and line.why == "copyright notice":
             match = p.OUTLET_COPYRIGHT.search(line.text)
-            if match and p.wire_name(match.group("outlet")) is None:
-                return match.group("outlet").strip(" .")
+            outlet = re.split(r"\.\s", match.group("outlet"))[0].strip(" .") if match else ""
+            if outlet and p.wire_name(outlet) is None:
+                return outlet
     return None
 
 
@@ -86,7 +93,7 @@ def find_authors(lines: Sequence[Line]) -> tuple[str, ...]:
             continue
         for name in _SPLIT_NAMES.split(match.group("names")):
             name = name.strip(" .")
-            if name and p.wire_name(name) is None and name not in authors:
+            if name and p.wire_name(name) is None and not _JOB_TITLE.search(name) and name not in authors:
                 authors.append(_title_case(name))
     return tuple(authors)
 

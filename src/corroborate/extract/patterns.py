@@ -278,6 +278,7 @@ PHOTO_CREDIT = re.compile(
     rf"^[\[(]?\s*(?:(?:photo|photograph|picture|image|credit|photo credit|image source|image copyright|illustration|"
     rf"video|file)s?(?: by)?\s*[:：]?\s*.{{1,80}}|{PHOTO_AGENCIES}(?:/[^/\n]{{1,60}}){{1,3}}|"
     rf"(?:[A-Z][\w.'-]+\s+){{1,4}}(?:/|via|for)\s*{PHOTO_AGENCIES}|{PHOTO_AGENCIES})\s*[\])]?$",
+    re.IGNORECASE,
 )
 PHOTO_CREDIT_START = re.compile(
     r"^(?:photo|photograph|picture|image|credit|photo credit|image copyright|file)s?\s*[:：]", re.IGNORECASE
