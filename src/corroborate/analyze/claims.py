@@ -28,9 +28,10 @@ def find_claims(
 ) -> list[Claim]:
     claims: list[Claim] = []
     headings = {line.text for line in body.article.lines if line.kind == "subheading"}
+    heading_paragraphs = {p.index for p in body.paragraphs if p.doc.text in headings}
     for number, span in enumerate(body.spans):
         paragraph = body.sentences[number].paragraph
-        if body.paragraphs[paragraph].doc.text in headings:
+        if paragraph in heading_paragraphs:
             continue  # a subheading announces what follows; it claims nothing
         asides = _asides(span)
         for tokens, head in [*_clauses(span), *asides]:

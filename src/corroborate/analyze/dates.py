@@ -2,9 +2,10 @@
 
 "November 1", "Nov. 26", "last July", "earlier this month", "less than four months ago", "late 2017",
 "in the 1990s", "next year", "Wednesday", "until 2028": the patterns below find them, the rules beside
-them resolve them, and anything spaCy tags as a date that they miss is handed to dateparser. Durations
-("34 years", "more than three decades") are figures, not dates. What cannot be resolved keeps its words
-and says why.
+them resolve them, and anything spaCy tags as a date that they miss is handed to dateparser. A time of day
+("before dawn", "shortly after 2am on the night of the grounding") takes its day from the text around it.
+Durations ("34 years", "more than three decades") are figures, and rates ("every day", "a weekly service")
+are neither. What cannot be resolved keeps its words and says why.
 """
 
 from __future__ import annotations
@@ -51,9 +52,10 @@ def _is_future(doc: Doc, position: int, text: str) -> bool:
     Friday", "plans to stay until 2028"; a verb in the past ("published on Wednesday") says no."""
     if re.search(r"\b(?:next|coming|upcoming)\b", text, re.IGNORECASE):
         return True
-    token = next((t for t in doc if t.idx <= position < t.idx + len(t.text)), None)
+    span = doc.char_span(position, position + 1, alignment_mode="expand")
+    token = span[0] if span is not None and len(span) else None
     steps = 0
-    while token is not None and token.pos_ not in ("VERB", "AUX") and token.head is not token and steps < 6:
+    while token is not None and token.pos_ not in ("VERB", "AUX") and token.head.i != token.i and steps < 6:
         token, steps = token.head, steps + 1
     if token is None or token.pos_ not in ("VERB", "AUX"):
         return False
@@ -85,24 +87,108 @@ def reference_of(article: Article) -> Reference | None:
 
 def find_dates(body: Body, focus: Focus) -> list[TimeExpression]:
     reference = reference_of(body.article)
-    found: list[TimeExpression] = []
+    found: list[tuple[TimeExpression, int, int, int]] = []  # with its paragraph and offsets
     for paragraph in body.paragraphs:
         doc = paragraph.doc
+        paragraph_text = doc.text  # built anew on every access: read it once
         spans: list[tuple[int, int]] = []
         for pattern, _resolve in RULES:
-            for match in pattern.finditer(doc.text):
+            for match in pattern.finditer(paragraph_text):
+                if _RECURRING.search(paragraph_text[max(0, match.start() - 12) : match.start()]):
+                    continue  # "every Wednesday" names no day
                 if not any(start < match.end() and match.start() < end for start, end in spans):
                     spans.append(match.span())
         for ent in doc.ents:
             overlaps = any(start < ent.end_char and ent.start_char < end for start, end in spans)
-            if ent.label_ == "DATE" and not overlaps and not _DURATION.match(ent.text) and re.search(r"\w", ent.text):
+            if (
+                ent.label_ == "DATE"
+                and not overlaps
+                and not _DURATION.match(ent.text)
+                and not _FREQUENCY.match(ent.text)
+                and re.search(r"\w", ent.text)
+            ):
                 spans.append((ent.start_char, ent.end_char))
         for start, end in sorted(spans):
-            text = doc.text[start:end].strip()
+            text = paragraph_text[start:end].strip()
             sentence = body.sentence_at(paragraph.offset + start)
             anchor, owner = _anchor(doc, start, end, focus, paragraph.index, sentence)
-            found.append(resolve(text, _is_future(doc, start, text), reference, sentence, anchor, owner))
-    return found
+            expression = resolve(text, _is_future(doc, start, text), reference, sentence, anchor, owner)
+            found.append((expression, paragraph.index, start, end))
+    return _times_of_day(body, found)
+
+
+_RECURRING = re.compile(r"\b(?:every|each)\s+$", re.IGNORECASE)
+_FREQUENCY = re.compile(
+    r"^(?:(?:every|each|per)\b.*|daily|weekly|monthly|yearly|annual(?:ly)?|hourly|nightly|fortnightly|quarterly|"
+    r"bi-?weekly|bi-?monthly|bi-?annual(?:ly)?|(?:once|twice|\w+ times) (?:a|an|per) \w+|"
+    r"(?:a|an|per) (?:day|week|month|year|hour))$",
+    re.IGNORECASE,
+)
+"""Rates and recurrences ("every day", "a weekly service"): they say how often, not when."""
+_CONFIDENCE_ORDER = ("unresolved", "low", "medium", "high", "exact")
+
+
+def _times_of_day(body: Body, found: list[tuple[TimeExpression, int, int, int]]) -> list[TimeExpression]:
+    """A time of day takes its day from the text around it: "before dawn" is on the day of the date before it
+    in the paragraph (or in its own sentence), "on the night of the grounding" on the day of the sentence that
+    dated the grounding. One right next to its day ("at 10am on Friday") adds nothing and is left out; one
+    with no day to take stays unresolved, with its words."""
+    result: list[TimeExpression] = []
+    days = [
+        (number, item)
+        for number, item in enumerate(found)
+        if item[0].start is not None and item[0].start == item[0].end and not _is_time_of_day(item[0].text)
+    ]
+    for number, (expression, paragraph, start, end) in enumerate(found):
+        if not _is_time_of_day(expression.text):
+            result.append(expression)
+            continue
+        event = _EVENT.search(expression.text)
+        if event:
+            source = _event_day(body, event.group("event"), expression.sentence, days)
+            why = f"the {event.group('part').lower()} of the {event.group('event').lower()}"
+        else:
+            beside = [item for item in found if item[0].sentence == expression.sentence and item[2] != start]
+            if any(_adjacent(body, paragraph, start, end, item) for item in beside):
+                continue  # "at 10am on Friday": the day is its own expression
+            same = [item for _, item in days if item[0].sentence == expression.sentence]
+            earlier = [item for n, item in days if n < number and item[1] == paragraph]
+            nearest = min(same, key=lambda item: abs(item[2] - start)) if same else None
+            source = nearest[0] if nearest else earlier[-1][0] if earlier else None
+            why = "a time of day"
+        if source is None:
+            result.append(replace(expression, note=f"{why}: the text does not say which day"))
+            continue
+        confidence = min(source.confidence, "medium", key=_CONFIDENCE_ORDER.index)
+        note = f'{why}, on the day of "{source.text}" ({source.start.isoformat() if source.start else ""})'
+        result.append(replace(expression, start=source.start, end=source.end, confidence=confidence, note=note))
+    return result
+
+
+def _adjacent(body: Body, paragraph: int, start: int, end: int, item: tuple[TimeExpression, int, int, int]) -> bool:
+    _, other_paragraph, other_start, other_end = item
+    text = body.paragraphs[paragraph].doc.text
+    gap = text[end:other_start] if other_start >= end else text[other_end:start]
+    return other_paragraph == paragraph and re.fullmatch(r"\s*(?:on|of|,|at)?\s*", gap) is not None
+
+
+def _event_day(
+    body: Body, event: str, sentence: int, days: list[tuple[int, tuple[TimeExpression, int, int, int]]]
+) -> TimeExpression | None:
+    """The date of the nearest sentence before `sentence` that tells of the event: a word sharing its stem
+    ("the grounding": "ran aground ... in the early hours of March 2")."""
+    stem = re.sub(r"(?:ings?|ions?|ments?|als?|ures?|s)$", "", event.lower())
+    if len(stem) < 4:
+        return None
+    for number in range(sentence - 1, -1, -1):
+        dated = [item[0] for _, item in days if item[0].sentence == number]
+        if dated and any(stem in token.lower_ for token in body.spans[number]):
+            return dated[0]
+    return None
+
+
+def _is_time_of_day(text: str) -> bool:
+    return any(pattern.fullmatch(text) for pattern in _TIME_OF_DAY)
 
 
 def resolve(
@@ -132,7 +218,7 @@ def _anchor(
     tokens = [t for t in doc if start <= t.idx < end]
     if not tokens:
         return None, None
-    root = next((t for t in tokens if not start <= t.head.idx < end or t.head is t), tokens[0])
+    root = next((t for t in tokens if not start <= t.head.idx < end or t.head.i == t.i), tokens[0])
     head = root.head
     if root.dep_ in ("poss", "compound", "nummod", "amod", "nmod", "npadvmod") and head.pos_ == "NOUN":
         return head.lemma_.lower(), focus.owner_of(head, paragraph, sentence)
@@ -158,6 +244,8 @@ def _expression(
         result = rule(match, reference.day if reference else None, future)
     if result is None:
         note = "relative to the publication date, which is unknown" if reference is None else "could not be resolved"
+        if rule is _time_of_day:
+            note = "a time of day: the text does not say which day"
         return TimeExpression(text, None, None, "unresolved", sentence, note)
     (start, end), confidence, note = result
     if reference and reference.estimated and confidence in ("high", "medium"):
@@ -351,9 +439,12 @@ def _weekday(match: re.Match[str], reference: date | None, future: bool) -> Resu
     weekday = list(calendar.day_name).index(match.group("weekday").capitalize())
     which = (match.group("which") or "").lower()
     if which == "next" or (future and which != "last"):
-        days = (weekday - reference.weekday()) % 7 or 7
+        days = (weekday - reference.weekday()) % 7
+        if which == "next" and days == 0:  # "next Wednesday" on a Wednesday; a bare "Wednesday" is that day
+            days = 7
         day = reference + timedelta(days=days)
-        return (day, day), "medium", f"the {calendar.day_name[weekday]} after {reference.isoformat()}"
+        after = "after" if which == "next" else "on or after"
+        return (day, day), "medium", f"the {calendar.day_name[weekday]} {after} {reference.isoformat()}"
     days = (reference.weekday() - weekday) % 7
     if which == "last" and days == 0:
         days = 7
@@ -379,11 +470,29 @@ def _deictic(match: re.Match[str], reference: date | None, _future: bool) -> Res
     return (day, day), "medium", f"{word}, from {reference.isoformat()}"
 
 
+def _time_of_day(_match: re.Match[str], _reference: date | None, _future: bool) -> Result:
+    """ "before dawn", "shortly after 2am": no day of their own; `find_dates` gives them the day of the text
+    around them."""
+    return None
+
+
 def _rule(pattern: str, resolve: Resolver, flags: int = 0) -> tuple[re.Pattern[str], Resolver]:
     return re.compile(pattern, flags), resolve
 
 
 _PART = r"(?:(?P<part>early|late|mid-?)\s*)?"
+_CLOCK = r"\d{1,2}(?:[:.]\d\d)?\s?(?:am|pm|a\.m\.|p\.m\.)"
+_DAYBREAK = r"(?:dawn|daybreak|sunrise|first light|sunset|dusk|nightfall|midnight|noon|midday)"
+_OF_EVENT = r"on\s+the\s+(?P<part>night|day|morning|evening|afternoon|eve)\s+of\s+the\s+(?P<event>[a-z]+)\b"
+_TIME_OF_DAY = [
+    re.compile(
+        rf"\b(?:(?:shortly|just|soon|well|long|hours|minutes)\s+)?(?:before|after|at|around|about|by|until|till)\s+"
+        rf"(?:{_CLOCK}|{_DAYBREAK})(?!\w)(?:\s+{_OF_EVENT})?",
+        re.IGNORECASE,
+    ),
+    re.compile(rf"\b{_OF_EVENT}", re.IGNORECASE),
+]
+_EVENT = re.compile(_OF_EVENT, re.IGNORECASE)
 RULES: list[tuple[re.Pattern[str], Resolver]] = [
     _rule(rf"\b(?P<month>{_MONTH})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", _full_date),
     _rule(
@@ -422,4 +531,5 @@ RULES: list[tuple[re.Pattern[str], Resolver]] = [
     ),
     _rule(rf"\b(?:(?P<which>last|next|this)\s+)?(?P<weekday>{_WEEKDAY})\b", _weekday, re.IGNORECASE),
     _rule(r"\b(?:yesterday|today|tomorrow|tonight|last night)\b", _deictic, re.IGNORECASE),
+    *((pattern, _time_of_day) for pattern in _TIME_OF_DAY),
 ]

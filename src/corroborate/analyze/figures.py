@@ -11,6 +11,7 @@ import re
 from typing import TYPE_CHECKING, Literal
 
 from corroborate.analyze.body import Body
+from corroborate.analyze.quotes import SPEECH_VERBS
 from corroborate.models import Figure, TimeExpression
 
 if TYPE_CHECKING:
@@ -62,6 +63,15 @@ BOUNDS: dict[str, Bound] = {
     **dict.fromkeys(["more than", "over", "at least", "upwards of", "just over", "in excess of", "above"], "at least"),
     **dict.fromkeys(["less than", "under", "fewer than", "at most", "up to", "just under", "below"], "at most"),
 }  # fmt: skip
+MEASURES = {
+    singular: f"{singular}s"
+    for singular in (
+        "metre", "meter", "kilometre", "kilometer", "centimetre", "centimeter", "millimetre", "millimeter", "mile",
+        "yard", "tonne", "ton", "gallon", "litre", "liter", "ounce", "kilogram", "gram", "acre", "hectare", "storey",
+        "megawatt", "kilowatt", "gigawatt", "watt", "volt", "degree", "megapixel", "knot",
+    )
+} | {"foot": "feet", "inch": "inches", "story": "stories"}  # fmt: skip
+"""Units of measure as written in a compound adjective ("a 190-metre ship"), with the plural they stand for."""
 TIME_UNITS = {
     "decade": ("years", 10),
     "decades": ("years", 10),
@@ -76,12 +86,14 @@ TIME_UNITS = {
     "century": ("years", 100),
     "centuries": ("years", 100),
 }
+_TIME_UNIT = r"(?:decades?|centur(?:y|ies)|years?|months?|weeks?|days?)\b"
 _BOUND = "|".join(sorted((re.escape(bound) for bound in BOUNDS), key=len, reverse=True))
 _WORDS = "|".join(sorted((re.escape(word) for word in WORD_NUMBERS), key=len, reverse=True))
 FIGURE = re.compile(
     rf"(?:\b(?P<bound>{_BOUND})\s+)?(?:\b(?P<all>all|every one of the|each of the|all of the)\s+)?"
     rf"(?P<currency>US\$|[$€£¥])?\s?"
-    rf"(?P<number>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\b(?:{_WORDS})\b)"
+    rf"(?P<number>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\b(?:{_WORDS})\b|\ban?\b(?=\s+{_TIME_UNIT}))"
+    rf"(?!\d|(?:st|nd|rd|th)\b)"  # not "25th", an ordinal
     rf"(?:\s?(?P<scale>bn|billion|mn|million|trillion|tn|thousand|m|k|b)\b)?"
     rf"(?:\s?(?P<percent>%|percent\b|per cent\b))?",
     re.IGNORECASE,
@@ -106,7 +118,9 @@ def find_figures(body: Body, dates: list[TimeExpression]) -> list[Figure]:
 
 def _figure(match: re.Match[str], doc, sentence: int) -> Figure | None:
     number_text = match.group("number").lower()
-    value = float(WORD_NUMBERS.get(number_text) or number_text.replace(",", ""))
+    if number_text in ("a", "an") and not match.group("bound"):
+        return None  # "more than a decade" is a figure; "a year" alone is mostly a rate ("$1bn a year")
+    value = 1.0 if number_text in ("a", "an") else float(WORD_NUMBERS.get(number_text) or number_text.replace(",", ""))
     if match.group("scale"):
         scale = match.group("scale").lower()
         if scale in ("m", "b") and not match.group("currency"):
@@ -116,23 +130,61 @@ def _figure(match: re.Match[str], doc, sentence: int) -> Figure | None:
     token = _token_at(doc, match.end("number") - 1)
     if token is None or (token.ent_type_ in ("DATE", "TIME", "ORDINAL") and not _counts_time(token)):
         return None
-    unit, what = _unit(match, token)
+    if number_text == "one" and _unnamed_speaker(token):
+        return None  # "one port official said": a way of not naming a source, not a count
+    currency_word = _currency_after(match, doc)
+    unit, what = _unit(match, token, currency_word)
     if unit is None:
         return None
     if unit in ("decades", "centuries") or unit in TIME_UNITS:
         unit, factor = TIME_UNITS[unit]
         value *= factor
-    text = _with_counted_noun(match, token)
+    elif unit in MEASURES and _hyphenated(token) and value != 1:
+        unit = MEASURES[unit]  # "a 190-metre ship" is 190 metres long
+    text = f"{match.group(0).strip()} {currency_word.text}" if currency_word else _with_counted_noun(match, token)
     return Figure(text=text, value=value, unit=unit, approx=bound != "exact", bound=bound, what=what, sentence=sentence)
+
+
+def _currency_after(match: re.Match[str], doc) -> Token | None:
+    """ "1.2 billion dollars": the currency named by the word after the number and its scale."""
+    if match.group("currency") or match.group("percent"):
+        return None
+    last = _token_at(doc, match.end() - 1)
+    following = doc[last.i + 1] if last is not None and last.i + 1 < len(doc) else None
+    return following if following is not None and following.lower_ in CURRENCIES else None
+
+
+def _unnamed_speaker(token: Token) -> bool:
+    noun = token.head
+    return (
+        token.dep_ == "nummod"
+        and noun.tag_ == "NN"
+        and noun.dep_ == "nsubj"
+        and noun.head.lemma_.lower() in SPEECH_VERBS
+        and not any(child.dep_ == "prep" and child.lower_ == "of" for child in noun.children)
+    )
+
+
+def _strong(token: Token) -> Token | None:
+    """ "a 23-strong crew": the number counts the noun that "strong" describes."""
+    head = token.head
+    if head.lower_ == "strong" and head.i == token.i + 2 and token.nbor(1).text == "-" and head.head.pos_ == "NOUN":
+        return head.head
+    return None
+
+
+def _hyphenated(token: Token) -> bool:
+    return token.i + 2 < len(token.doc) and token.nbor(1).text == "-" and token.head.i == token.i + 2
 
 
 def _with_counted_noun(match: re.Match[str], token: Token) -> str:
     """The figure's words with the noun it counts when that follows closely: "all 125 parliamentary seats"."""
     text = match.group(0).strip()
-    head = token.head
-    if match.group("currency"):
+    head = _strong(token) or token.head
+    if match.group("currency") or match.group("percent"):
         return text
-    if token.dep_ in ("nummod", "quantmod") and head.i > token.i and head.i - token.i <= 4 and head.pos_ == "NOUN":
+    counts = token.dep_ in ("nummod", "quantmod") or _strong(token) is not None
+    if counts and head.i > token.i and head.i - token.i <= 4 and head.pos_ == "NOUN":
         doc = token.doc
         start = doc[token.i].idx + len(doc[token.i].text)
         return f"{text}{doc.text[start : head.idx + len(head.text)]}"
@@ -145,20 +197,27 @@ def _counts_time(token: Token) -> bool:
     return head.lower_ in TIME_UNITS and not any(child.lower_ == "ago" for child in head.children)
 
 
-def _unit(match: re.Match[str], token: Token) -> tuple[str | None, str | None]:
+def _unit(match: re.Match[str], token: Token, currency_word: Token | None) -> tuple[str | None, str | None]:
     """The unit and the thing counted: the currency, "percent", or the noun the number modifies."""
     head = token.head if token.dep_ in ("nummod", "quantmod", "compound", "amod") else token
-    while head.dep_ in ("nummod", "quantmod", "compound") and head.head is not head and head.pos_ == "NUM":
+    while head.dep_ in ("nummod", "quantmod", "compound") and head.head.i != head.i and head.pos_ == "NUM":
         head = head.head
+    head = _strong(token) or head
     if match.group("percent"):
-        return "percent", _noun_phrase(head) if head.pos_ == "NOUN" and head is not token else None
+        share = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        whole = next((c for c in share.children if c.dep_ == "pobj"), None) if share is not None else None
+        if whole is not None:  # "80 percent of Namibia's oysters"
+            return "percent", _noun_phrase(whole)
+        return "percent", _noun_phrase(head) if head.pos_ == "NOUN" and head.i != token.i else None
     currency = match.group("currency") or ""
     after = token.doc[token.i + 1].lower_ if token.i + 1 < len(token.doc) else ""
+    if currency_word is not None:
+        after = currency_word.lower_
     if currency or after in CURRENCIES:
         code = CURRENCIES.get(currency.lower() or after, "USD")
         thing = _worth(head)
         return code, thing
-    if head is token or head.pos_ not in ("NOUN", "PROPN"):
+    if head.i == token.i or head.pos_ not in ("NOUN", "PROPN"):
         return None, None
     if head.lower_ in ("one", "ones") or (token.lower_ == "one" and head.pos_ != "NOUN"):
         return None, None
@@ -210,6 +269,8 @@ def _noun_phrase(noun: Token) -> str:
     for token in reversed(list(noun.doc[max(0, noun.i - 4) : noun.i])):
         if token.dep_ not in ("amod", "compound") or token.pos_ == "NUM" or token.i not in {t.i for t in noun.subtree}:
             break
+        if any(child.pos_ == "NUM" for child in token.children):
+            break  # "23-strong": the figure itself, not what it counts
         words.insert(0, token)
     return (
         " ".join(t.text for t in words).lower()
@@ -219,10 +280,10 @@ def _noun_phrase(noun: Token) -> str:
 
 
 def _token_at(doc, char: int):
-    for token in doc:
-        if token.idx <= char < token.idx + len(token.text):
-            return token
-    return None
+    """The token holding the character at `char` (None on whitespace), found by spaCy's binary search."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand") if char >= 0 else None
+    token = span[0] if span is not None and len(span) else None
+    return token if token is not None and token.idx <= char < token.idx + len(token.text) else None
 
 
 def _date_spans(body: Body, paragraph: int, dates: list[TimeExpression]) -> list[tuple[int, int]]:

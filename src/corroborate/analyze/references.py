@@ -82,7 +82,7 @@ class Focus:
         focus), "Hun Sen's letter" and "a letter from Hun Sen" are Hun Sen's."""
         focus = self.before(sentence)
         clause = noun
-        while clause.pos_ not in ("VERB", "AUX") and clause.head is not clause:
+        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
             clause = clause.head
         subject = next(
             (t for t in clause.children if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ not in PRONOUNS), None

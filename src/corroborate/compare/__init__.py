@@ -127,7 +127,7 @@ def _facts(items: list[Item], alignment: Alignment) -> list[Fact]:
             group, key=lambda i: (sum(score_of(alignment, i, j) for j in group if j != i), -len(items[i].claim.text))
         )
         support = []
-        for index in sorted(group, key=lambda i: items[i].source):
+        for index in sorted(group, key=lambda i: (i != central, items[i].source)):  # the claim's words first
             entry = Support(items[index].source, items[index].sentence)
             if entry not in support:
                 support.append(entry)

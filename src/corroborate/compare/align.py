@@ -35,6 +35,9 @@ JOIN_SLACK = 0.05
 SAME_QUOTE = 60
 """rapidfuzz token-set ratio of two quotations' words above which they can be one statement."""
 COMMON_KEY_SHARE = 0.34
+MIN_SHARED = 1
+MAX_POSTING = 60
+"""However large the story, a key shared by more claims than this is too common to tell anything."""
 """A key found in more than this share of a story's claims (the ship's name, the minister) blocks nothing."""
 
 
@@ -136,20 +139,22 @@ def _stem(word: str) -> str:
 
 
 def _candidates(items: Sequence[Item]) -> list[tuple[int, int]]:
-    """Pairs of claims of different sources that share at least one key few claims of the story have."""
+    """Pairs of claims of different sources that share something few claims of the story have: an entity or
+    a figure's unit, or two content words. A key held by more claims than a few per source blocks nothing."""
     postings: dict[str, list[int]] = defaultdict(list)
     for index, item in enumerate(items):
         for key in _keys(item):
             postings[key].append(index)
-    limit = max(2, int(COMMON_KEY_SHARE * len(items)))
-    pairs: set[tuple[int, int]] = set()
-    for members in postings.values():
+    limit = max(2, min(int(COMMON_KEY_SHARE * len(items)), MAX_POSTING))
+    shared: dict[tuple[int, int], int] = defaultdict(int)
+    for key, members in postings.items():
         if len(members) > limit:
             continue
+        weight = 1 if key.startswith("word:") else 2
         for i, j in combinations(members, 2):
             if items[i].source != items[j].source:
-                pairs.add((i, j))
-    return sorted(pairs)
+                shared[(i, j)] += weight
+    return sorted(pair for pair, weight in shared.items() if weight >= MIN_SHARED)
 
 
 def _rarity(items: Sequence[Item]) -> dict[str, float]:
@@ -164,16 +169,21 @@ def _rarity(items: Sequence[Item]) -> dict[str, float]:
 
 def _comparable(a: Item, b: Item) -> bool:
     """Can the two claims state the same fact at all? An aside ("the ship, built in 2004") only matches a
-    claim with a figure of its unit or a date that meets its date; two quotations only when the quoted
-    words are alike (two people quoted on one subject are two claims)."""
+    claim with a figure of its unit or a date that meets its date; two claims that are mostly quotation only
+    when the quoted words are alike (two people quoted on one subject are two claims)."""
     if a.claim.aside or b.claim.aside:
         same_unit = any(x.unit == y.unit for x in a.figures for y in b.figures)
         if not (same_unit or any(_overlap(x, y, days=3660) for x in a.dates for y in b.dates)):
             return False
     quoted_a, quoted_b = _quoted(a.claim.text), _quoted(b.claim.text)
-    if quoted_a and quoted_b:
+    if _mostly(quoted_a, a.claim.text) and _mostly(quoted_b, b.claim.text):
         return fuzz.token_set_ratio(quoted_a, quoted_b) >= SAME_QUOTE
     return True
+
+
+def _mostly(quoted: str, text: str) -> bool:
+    """Is a claim mostly someone's quoted words (rather than a report that quotes a few of them)?"""
+    return len(quoted.split()) >= 0.6 * len(text.split())
 
 
 def _quoted(text: str) -> str:

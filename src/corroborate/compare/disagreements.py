@@ -18,9 +18,10 @@ from corroborate.compare.figures import figures_agree, interval_text
 from corroborate.compare.quotes import is_fragment
 from corroborate.models import Disagreement, QuoteEntry, Reading, Side, TimeExpression
 
-SAME_THING = 0.68
+SAME_THING = {"embeddings": 0.68, "lexical": 0.8}
 """Aligned claims this close speak of the same thing: their figures and dates must agree. Below it, claims
-can share a subject and differ in what they count (oil leaked, oil on board)."""
+can share a subject and differ in what they count (oil leaked, oil on board). Word overlap runs higher
+than embeddings for claims that merely share names, so its bar is higher."""
 _CONNECTORS = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "le", "van", "von", "&"})
 
 
@@ -28,7 +29,7 @@ def figure_disagreements(items: Sequence[Item], alignment: Alignment) -> list[Di
     """Aligned claims that give the same unit different values, beyond what their approximations allow."""
     found: list[Disagreement] = []
     for i, j in alignment.pairs:
-        if score_of(alignment, i, j) < SAME_THING:
+        if score_of(alignment, i, j) < SAME_THING[alignment.method]:
             continue
         a, b = items[i], items[j]
         for unit in {f.unit for f in a.figures} & {f.unit for f in b.figures}:
@@ -56,7 +57,9 @@ def date_disagreements(
         [
             index
             for index in group
-            if any(score_of(alignment, index, other) >= SAME_THING for other in group if other != index)
+            if any(
+                score_of(alignment, index, other) >= SAME_THING[alignment.method] for other in group if other != index
+            )
         ]
         for group in alignment.groups
     ]

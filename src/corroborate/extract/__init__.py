@@ -101,7 +101,15 @@ def _read(document: RawDocument) -> _Read:
         line.removeprefix("- ") if hint in ("item", "teaser") else line
         for line, hint in zip(normalized, hints, strict=True)
     ]
-    return _Read(classify(normalized, hints, context), context, *found)
+    lines = classify(normalized, hints, context)
+    if document.format == "html":
+        present = {line.text for line in lines}
+        lines += [
+            Line(text, "caption", "caption of a figure of the page (outside the main text)")
+            for text in map(normalize_line, page.figure_captions)
+            if text not in present
+        ]
+    return _Read(lines, context, *found)
 
 
 def _check_is_article(source: str, lines: list[Line]) -> None:

@@ -29,6 +29,7 @@ class Page:
     published: date | None
     url: str | None
     language: str | None
+    figure_captions: tuple[str, ...] = ()
 
 
 _HINTS = {"head": "heading", "item": "item", "quote": "quote", "row": "item", "cell": "item"}
@@ -63,6 +64,7 @@ def read_page(source: str, html: str) -> Page:
         published=_iso_date(document.date),
         url=document.url or None,
         language=document.language or _page_language(html),
+        figure_captions=_figure_captions(html),
     )
 
 
@@ -121,3 +123,16 @@ _LANG = re.compile(r"<html[^>]*\blang\s*=\s*[\"']?([A-Za-z]{2,3})", re.IGNORECAS
 def _page_language(html: str) -> str | None:
     match = _LANG.search(html[:5000])
     return match.group(1).lower() if match else None
+
+
+_FIGCAPTION = re.compile(r"<figcaption\b[^>]*>(.*?)</figcaption>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _figure_captions(html: str) -> tuple[str, ...]:
+    """The captions of the page's figures: trafilatura leaves figures out, but their credits name people who
+    made the article (photographers), and their words can carry facts."""
+    from html import unescape
+
+    captions = (" ".join(unescape(_TAG.sub(" ", match)).split()) for match in _FIGCAPTION.findall(html))
+    return tuple(dict.fromkeys(caption for caption in captions if caption))

@@ -131,18 +131,13 @@ def _work_credits(text: str) -> list[Credit]:
     return credits
 
 
+# A photographer's name: capitalised words, with the particles of names like "Leon van Wyk".
+_PERSON = r"[A-Z][\w.'-]*(?:\s+(?:(?:van|von|de|der|den|da|du|la|le|al|bin|el)\s+)*[A-Z][\w.'-]*){0,3}"
 _SLASH_CREDIT = re.compile(
-    r"(?P<agency>REUTERS|Reuters|AP Photo|AFP Photo|AFP|EPA-EFE|EPA|XINHUA|Xinhua|ANADOLU)"
-    r"\s*/\s*(?P<name>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})"
+    rf"(?P<agency>REUTERS|Reuters|AP Photo|AFP Photo|AFP|EPA-EFE|EPA|XINHUA|Xinhua|ANADOLU)\s*/\s*(?P<name>{_PERSON})"
 )
-_NAME_SLASH_AGENCY = re.compile(
-    rf"(?P<name>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){{0,3}})\s*(?:/|\bvia\b|\bfor\b)\s*"
-    rf"(?P<agency>{p.PHOTO_AGENCIES})"
-)
-_LABELLED = re.compile(
-    r"(?:photo|photograph|picture|image|credit)s?\s*(?::|by)\s*(?P<name>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})",
-    re.IGNORECASE,
-)
+_NAME_SLASH_AGENCY = re.compile(rf"(?P<name>{_PERSON})\s*(?:/|\bvia\b|\bfor\b)\s*(?P<agency>{p.PHOTO_AGENCIES})")
+_LABELLED = re.compile(rf"(?i:photo|photograph|picture|image|credit)s?\s*(?i::|by)\s*(?P<name>{_PERSON})")
 _NOT_A_NAME = re.compile(
     r"^(?:File(?: Photo)?|Photo|Handout|Pool|Staff|Reuters|AP|AFP|Getty Images|Supplied)$", re.IGNORECASE
 )

@@ -294,7 +294,7 @@ CAPTION_CREDIT = re.compile(
     rf"\(\s*(?P<parenthesised>(?:(?:AP|AFP|Reuters|EPA|Getty) Photo/|photo:|photo by|image:|picture:)[^)]{{2,80}}|"
     rf"[^()]{{2,60}}(?:/| via | for ){PHOTO_AGENCIES})\s*\)\s*$|"
     rf"(?P<agency_slash>\b(?:REUTERS|AP Photo|AFP Photo|AFP|EPA-EFE|EPA|XINHUA|ANADOLU)/[^\n]{{2,120}})$|"
-    rf"(?:^|\s)(?P<labelled>(?:photo|photograph|picture|image|credit)s?\s*(?::|by)\s*[^.]{{2,80}})$",
+    rf"(?:^|\s)(?P<labelled>(?i:photo|photograph|picture|image|credit)s?\s*(?::|(?i:by))\s*[^.]{{2,80}})$",
 )
 CAPTION_START = re.compile(
     r"^(?:file photo|file|photo|pictured|above|top|left|right|main image|image caption|caption)\s*:",
