@@ -21,3 +21,23 @@ def seeds() -> Path:
     if not SEEDS.is_dir():
         pytest.fail(f"the seeds are missing: expected them in {SEEDS} (set CORROBORATE_SHARED to shared/)")
     return SEEDS
+
+
+@pytest.fixture(scope="session")
+def seeds_report(seeds):
+    """The report of the two seeds, read as they come (no --date), built once for every test that needs it."""
+    from corroborate.analyze import analyze
+    from corroborate.compare import compare_stories
+    from corroborate.extract import extract
+    from corroborate.group import group_stories
+    from corroborate.ingest import read_inputs
+
+    articles = [extract(document) for document in read_inputs([str(AP_SEED), str(REUTERS_SEED)])]
+    return compare_stories(group_stories(list(analyze(articles))))
+
+
+@pytest.fixture(scope="session")
+def examples_report():
+    from bench.comparison import examples_report as build
+
+    return build(embeddings=True)

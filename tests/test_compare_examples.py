@@ -9,7 +9,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from bench.comparison import KINDS, evaluate, examples_report, main_story
+from bench.comparison import KINDS, evaluate, main_story
+from bench.comparison import examples_report as build_report
 from tests.conftest import ROOT
 
 from corroborate.models import Report, StoryReport
@@ -22,8 +23,8 @@ LEXICAL_CORROBORATED_RECALL = 0.6
 
 
 @pytest.fixture(scope="module")
-def report() -> Report:
-    return examples_report(embeddings=True)
+def report(examples_report: Report) -> Report:
+    return examples_report
 
 
 @pytest.fixture(scope="module")
@@ -87,6 +88,6 @@ def test_disputed_facts_are_not_listed_as_corroborated(story: StoryReport) -> No
 
 
 def test_without_the_model_alignment_is_lexical_and_says_so() -> None:
-    story = main_story(examples_report(embeddings=False))
+    story = main_story(build_report(embeddings=False))
     assert any("word overlap" in note for note in story.notes)
     assert evaluate(story, PLANTED)["corroborated"].recall >= LEXICAL_CORROBORATED_RECALL

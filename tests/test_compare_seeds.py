@@ -11,21 +11,14 @@ from datetime import date
 import pytest
 from tests.conftest import AP_SEED, REUTERS_SEED
 
-from corroborate.analyze import analyze
-from corroborate.compare import compare_stories
-from corroborate.extract import extract
-from corroborate.group import group_stories
-from corroborate.ingest import read_inputs
-from corroborate.models import Fact, StoryReport
+from corroborate.models import Fact, Report, StoryReport
 
 AP, REUTERS = str(AP_SEED), str(REUTERS_SEED)
 
 
 @pytest.fixture(scope="module")
-def story(seeds) -> StoryReport:
-    articles = [extract(document) for document in read_inputs([AP, REUTERS])]
-    report = compare_stories(group_stories(list(analyze(articles))))
-    (only,) = report.stories
+def story(seeds_report: Report) -> StoryReport:
+    (only,) = seeds_report.stories
     return only
 
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 import json
 
 import pytest
+from tests.conftest import EXAMPLES, ROOT
 
 from corroborate.extract import extract
 from corroborate.extract.normalize import normalize_line
 from corroborate.ingest import IngestOptions, read_path
-from tests.conftest import EXAMPLES, ROOT
 
 EXPECTED = json.loads((ROOT / "tests" / "data" / "example_lines.json").read_text(encoding="utf-8"))
 FIGURE_CAPTION = "caption of a figure of the page (outside the main text)"

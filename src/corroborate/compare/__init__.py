@@ -21,7 +21,7 @@ from corroborate.compare.disagreements import (
     name_disagreements,
     quote_disagreements,
 )
-from corroborate.compare.quotes import quote_table
+from corroborate.compare.quotes import quote_clusters, quote_table
 from corroborate.compare.similarity import LEXICAL_NOTE, lexical_similarity
 from corroborate.compare.timeline import build_timeline
 from corroborate.group import Story
@@ -58,11 +58,11 @@ def compare(story: Story, options: CompareOptions | None = None) -> StoryReport:
     source_of = {member: members[0] for members in story.sources for member in members}
     items = story_items(readings, story.sources)
     alignment = align(items, use_embeddings=options.embeddings)
-    entries, speakers = quote_table(readings, source_of)
+    clusters = quote_clusters(readings, source_of)
     disagreements = []
     if len(story.sources) > 1:
         disagreements = [
-            *quote_disagreements(entries, speakers),
+            *quote_disagreements(clusters),
             *figure_disagreements(items, alignment),
             *date_disagreements(items, alignment, readings, source_of),
             *name_disagreements(readings, source_of),
@@ -84,7 +84,7 @@ def compare(story: Story, options: CompareOptions | None = None) -> StoryReport:
         corroborated=tuple(facts),
         single_source=tuple(singles),
         disagreements=tuple(disagreements),
-        quotes=tuple(entries),
+        quotes=tuple(sorted(quote_table(clusters), key=lambda entry: (entry.speaker is None, entry.speaker or ""))),
         timeline=tuple(build_timeline(readings, source_of)),
         brief=tuple(build_brief(facts, singles, order, _aside_texts(items))),
         notes=tuple(notes),

@@ -15,8 +15,8 @@ from rapidfuzz import fuzz
 
 from corroborate.compare.align import Alignment, Item, score_of
 from corroborate.compare.figures import figures_agree, interval_text
-from corroborate.compare.quotes import is_fragment
-from corroborate.models import Disagreement, QuoteEntry, Reading, Side, TimeExpression
+from corroborate.compare.quotes import Quoted, is_fragment
+from corroborate.models import Disagreement, Reading, Side, TimeExpression
 
 SAME_THING = {"embeddings": 0.68, "lexical": 0.8}
 """Aligned claims this close speak of the same thing: their figures and dates must agree. Below it, claims
@@ -280,32 +280,33 @@ def _mentions(sentence: str, name: str) -> bool:
     return name in sentence or name.split()[-1] in sentence
 
 
-def quote_disagreements(
-    entries: Sequence[QuoteEntry], speakers: dict[tuple[str, str], str | None]
-) -> list[Disagreement]:
+def quote_disagreements(clusters: Sequence[list[Quoted]]) -> list[Disagreement]:
     """The same quotation worded differently, or put in different mouths, by different sources."""
     found = []
-    for entry in entries:
-        whole = [side for side in entry.variants if not is_fragment(side.text, entry.text)]
-        if len(whole) >= 2 and len({_plain(side.text) for side in whole}) > 1:
+    for cluster in clusters:
+        longest = max((item.quote.text for item in cluster), key=len)
+        whole = [item for item in cluster if not is_fragment(item.quote.text, longest)]
+        wordings = [Side(item.source, item.quote.text) for item in whole]
+        named = {item.source: item for item in cluster if item.quote.speaker}
+        speakers = {item.quote.speaker for item in named.values()}
+        if len({item.source for item in whole}) >= 2 and len({_plain(side.text) for side in wordings}) > 1:
+            speaker = next(iter(speakers)) if len(speakers) == 1 else None
             found.append(
                 Disagreement(
                     kind="quote_wording",
-                    about=f"the words of {entry.speaker or 'an unnamed speaker'}",
-                    sides=tuple(whole),
-                    why=f"the same quotation, worded differently: {_difference(whole)}",
+                    about=f"the words of {speaker or 'one speaker'}",
+                    sides=tuple(wordings),
+                    why=f"the same quotation, worded differently: {_difference(wordings)}",
                 )
             )
-        attributed = {side.source: speakers.get((side.source, side.text)) for side in entry.variants}
-        named = {source: speaker for source, speaker in attributed.items() if speaker}
-        if len(set(named.values())) > 1:
+        if len(speakers) > 1:
             found.append(
                 Disagreement(
                     kind="quote_speaker",
-                    about=f'who said "{_short(entry.text, 60)}"',
-                    sides=tuple(side for side in entry.variants if side.source in named),
+                    about=f'who said "{_short(longest, 60)}"',
+                    sides=tuple(Side(source, item.sentence) for source, item in named.items()),
                     why="the same quotation attributed to "
-                    + " and to ".join(f"{speaker} by {source}" for source, speaker in named.items()),
+                    + " and to ".join(f"{item.quote.speaker} by {source}" for source, item in named.items()),
                 )
             )
     return found

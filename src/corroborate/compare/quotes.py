@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
@@ -22,11 +23,18 @@ FRAGMENT = 95
 MIN_WORDS = 3
 
 
-def quote_table(
-    readings: Sequence[Reading], source_of: dict[str, str]
-) -> tuple[list[QuoteEntry], dict[tuple[str, str], str | None]]:
-    """The quotation entries, and who each source says spoke each wording."""
-    quoted: list[tuple[str, Quote]] = []
+@dataclass(frozen=True)
+class Quoted:
+    """One source's quotation, with the sentence that carries it (and says who spoke)."""
+
+    source: str
+    quote: Quote
+    sentence: str
+
+
+def quote_clusters(readings: Sequence[Reading], source_of: dict[str, str]) -> list[list[Quoted]]:
+    """Every source's quotations (no scare quotes, no two-word fragments), those that are one quotation together."""
+    quoted: list[Quoted] = []
     seen: set[tuple[str, str]] = set()
     for reading in readings:
         source = source_of[reading.article.source]
@@ -35,31 +43,42 @@ def quote_table(
             if quote.scare or len(quote.text.split()) < MIN_WORDS or key in seen:
                 continue
             seen.add(key)
-            quoted.append((source, quote))
-    clusters: list[list[tuple[str, Quote]]] = []
-    for source, quote in quoted:
+            quoted.append(Quoted(source, quote, reading.sentences[quote.sentence].text))
+    clusters: list[list[Quoted]] = []
+    for item in quoted:
         home = next(
-            (cluster for cluster in clusters if any(_same(quote.text, other.text) for _, other in cluster)), None
+            (cluster for cluster in clusters if any(_same(item.quote.text, other.quote.text) for other in cluster)),
+            None,
         )
         if home is None:
-            clusters.append([(source, quote)])
+            clusters.append([item])
         else:
-            home.append((source, quote))
-    speakers = {(source, quote.text): quote.speaker for source, quote in quoted}
-    return [_entry(cluster) for cluster in clusters], speakers
+            home.append(item)
+    return clusters
 
 
-def _entry(cluster: list[tuple[str, Quote]]) -> QuoteEntry:
-    named = Counter(quote.speaker for _, quote in cluster if quote.speaker)
-    speaker = named.most_common(1)[0][0] if named else None
-    longest = max((quote for _, quote in cluster), key=lambda quote: len(quote.text))
-    sources = tuple(dict.fromkeys(source for source, _ in cluster))
-    by_source = {source: quote.text for source, quote in cluster if not is_fragment(quote.text, longest.text)}
+def quote_table(clusters: Sequence[list[Quoted]]) -> list[QuoteEntry]:
+    """One entry per quotation and speaker: a quotation two sources put in different mouths is listed under
+    each speaker, with its source (the disagreement says so)."""
+    entries = []
+    for cluster in clusters:
+        named = Counter(item.quote.speaker for item in cluster if item.quote.speaker)
+        speakers = [speaker for speaker, _ in named.most_common()] or [None]
+        for rank, speaker in enumerate(speakers):
+            members = [
+                item for item in cluster if item.quote.speaker == speaker or (rank == 0 and item.quote.speaker is None)
+            ]
+            entries.append(_entry(members, speaker))
+    return entries
+
+
+def _entry(members: list[Quoted], speaker: str | None) -> QuoteEntry:
+    longest = max((item.quote for item in members), key=lambda quote: len(quote.text))
+    sources = tuple(dict.fromkeys(item.source for item in members))
+    wordings = {_plain(item.quote.text) for item in members if not is_fragment(item.quote.text, longest.text)}
     variants: tuple[Side, ...] = ()
-    differing = len({_plain(text) for text in by_source.values()}) > 1
-    speakers_differ = len(set(named)) > 1
-    if len(sources) > 1 and (differing or speakers_differ):
-        variants = tuple(Side(source, quote.text) for source, quote in cluster)
+    if len(sources) > 1 and len(wordings) > 1:
+        variants = tuple(Side(item.source, item.quote.text) for item in members)
     return QuoteEntry(speaker=speaker, text=longest.text, sources=sources, variants=variants)
 
 
