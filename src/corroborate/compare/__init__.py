@@ -9,6 +9,7 @@ Story ─ dating (one reference day per article, from all sources) ─ claims pe
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -86,13 +87,23 @@ def compare(story: Story, options: CompareOptions | None = None) -> StoryReport:
         disagreements=tuple(disagreements),
         quotes=tuple(sorted(quote_table(clusters), key=lambda entry: (entry.speaker is None, entry.speaker or ""))),
         timeline=tuple(build_timeline(readings, source_of)),
-        brief=tuple(build_brief(facts, singles, order, _aside_texts(items))),
+        brief=tuple(build_brief(facts, singles, order, _unfit_for_brief(items, disagreements))),
         notes=tuple(notes),
     )
 
 
-def _aside_texts(items: Sequence[Item]) -> frozenset[str]:
-    return frozenset(_capitalised(item.claim.text).rstrip(".") for item in items if item.claim.aside)
+def _unfit_for_brief(items: Sequence[Item], disagreements: Sequence[Disagreement]) -> frozenset[str]:
+    """Claims the brief must not state: asides, and claims holding what a disagreement disputes (the words
+    its explanation quotes: "CCP", "last July's", "2,300 tonnes"; any claim of a disputed attribution)."""
+    unfit = set()
+    for item in items:
+        disputes = [d for d in disagreements if any(side.text == item.sentence for side in d.sides)]
+        if item.claim.aside or any(
+            d.kind == "quote_speaker" or any(words in item.claim.text for words in re.findall(r'"([^"]+)"', d.why))
+            for d in disputes
+        ):
+            unfit.add(_capitalised(item.claim.text).rstrip("."))
+    return frozenset(unfit)
 
 
 def _capitalised(text: str) -> str:

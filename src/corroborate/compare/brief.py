@@ -8,39 +8,51 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from corroborate.compare.similarity import lexical_similarity
 from corroborate.models import BriefSentence, Fact, SingleClaim
 
 MAX_WORDS = 120
+REPEAT = 0.6
+"""Word overlap above which a sentence would tell the brief's reader again what it already said."""
 _PRONOUN_START = re.compile(r"^(?:he|she|it|they|his|her|its|their|this|that|these|those)\b", re.IGNORECASE)
 
 
 def build_brief(
-    facts: Sequence[Fact], singles: Sequence[SingleClaim], order: dict[str, int], asides: frozenset[str] = frozenset()
+    facts: Sequence[Fact], singles: Sequence[SingleClaim], order: dict[str, int], unfit: frozenset[str] = frozenset()
 ) -> list[BriefSentence]:
-    """`order` ranks claims by where they stand in their article: a lead outranks a last paragraph. `asides`
-    are claims that are not sentences ("Hun Sen, in power for 34 years"): they support facts, not the brief."""
-    candidates: list[tuple[tuple[int, int], BriefSentence]] = []
+    """`order` ranks claims by where they stand in their article: a lead outranks a last paragraph. `unfit`
+    claims support facts but cannot stand in a brief: asides ("Hun Sen, in power for 34 years") and claims
+    whose wording a disagreement disputes."""
+    candidates: list[tuple[tuple[int, int], BriefSentence, frozenset[tuple[str, str]]]] = []
     for fact in facts:
         rank = (-len(fact.support), order.get(fact.claim, 999))
-        candidates.append((rank, BriefSentence(_sentence(fact.claim), tuple(s.source for s in fact.support), True)))
+        sentence = BriefSentence(_sentence(fact.claim), tuple(s.source for s in fact.support), True)
+        candidates.append((rank, sentence, frozenset((s.source, s.sentence) for s in fact.support)))
     for single in singles:
+        sentence = BriefSentence(_sentence(single.claim), (single.source,), False)
         candidates.append(
-            ((0, order.get(single.claim, 999) + 5), BriefSentence(_sentence(single.claim), (single.source,), False))
+            ((0, order.get(single.claim, 999) + 5), sentence, frozenset({(single.source, single.sentence)}))
         )
     brief: list[BriefSentence] = []
+    told: set[tuple[str, str]] = set()
     words = 0
-    for _, sentence in sorted(candidates, key=lambda item: item[0]):
+    for _, sentence, behind in sorted(candidates, key=lambda item: item[0]):
         length = len(sentence.text.split())
         if (
             _PRONOUN_START.match(sentence.text)
             or '"' in sentence.text
             or length < 5
-            or sentence.text.rstrip(".") in asides
+            or sentence.text.rstrip(".") in unfit
         ):
             continue  # a brief sentence must stand on its own: no dangling "he", no quotation out of context
-        if words + length > MAX_WORDS:
-            continue
+        if (
+            words + length > MAX_WORDS
+            or behind & told
+            or any(lexical_similarity(sentence.text, kept.text) >= REPEAT for kept in brief)
+        ):
+            continue  # too long, or told already (from the same sentences, or in nearly the same words)
         brief.append(sentence)
+        told |= behind
         words += length
     return brief
 

