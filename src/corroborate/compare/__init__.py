@@ -68,7 +68,8 @@ def compare(story: Story, options: CompareOptions | None = None) -> StoryReport:
             *date_disagreements(items, alignment, readings, source_of),
             *name_disagreements(readings, source_of),
         ]
-    facts = [fact for fact in _facts(items, alignment) if not _disputed(fact, disagreements)]
+    unfit = _unfit_for_brief(items, disagreements)
+    facts = [fact for fact in _facts(items, alignment, unfit) if not _disputed(fact, disagreements)]
     aligned = {index for group in alignment.groups for index in group}
     singles = []
     if len(story.sources) > 1:
@@ -87,7 +88,7 @@ def compare(story: Story, options: CompareOptions | None = None) -> StoryReport:
         disagreements=tuple(disagreements),
         quotes=tuple(sorted(quote_table(clusters), key=lambda entry: (entry.speaker is None, entry.speaker or ""))),
         timeline=tuple(build_timeline(readings, source_of)),
-        brief=tuple(build_brief(facts, singles, order, _unfit_for_brief(items, disagreements))),
+        brief=tuple(build_brief(facts, singles, order, unfit)),
         notes=tuple(notes),
     )
 
@@ -99,11 +100,16 @@ def _unfit_for_brief(items: Sequence[Item], disagreements: Sequence[Disagreement
     for item in items:
         disputes = [d for d in disagreements if any(side.text == item.sentence for side in d.sides)]
         if item.claim.aside or any(
-            d.kind == "quote_speaker" or any(words in item.claim.text for words in re.findall(r'"([^"]+)"', d.why))
-            for d in disputes
+            d.kind == "quote_speaker" or any(words in item.claim.text for words in _disputed_words(d)) for d in disputes
         ):
             unfit.add(_capitalised(item.claim.text).rstrip("."))
     return frozenset(unfit)
+
+
+def _disputed_words(disagreement: Disagreement) -> list[str]:
+    """The words a disagreement's explanation quotes; of a wrong abbreviation, only the abbreviation."""
+    words = re.findall(r'"([^"]+)"', disagreement.why)
+    return words[:1] if disagreement.about.startswith("the abbreviation") else words
 
 
 def _capitalised(text: str) -> str:
@@ -131,11 +137,17 @@ def _restates(item: Item, items: Sequence[Item]) -> bool:
     )
 
 
-def _facts(items: list[Item], alignment: Alignment) -> list[Fact]:
+def _facts(items: list[Item], alignment: Alignment, unfit: frozenset[str]) -> list[Fact]:
+    """Each aligned group as a fact, stated in the words of its most central claim that no one disputes."""
     facts = []
     for group in alignment.groups:
         central = max(
-            group, key=lambda i: (sum(score_of(alignment, i, j) for j in group if j != i), -len(items[i].claim.text))
+            group,
+            key=lambda i: (
+                _capitalised(items[i].claim.text).rstrip(".") not in unfit,
+                sum(score_of(alignment, i, j) for j in group if j != i),
+                -len(items[i].claim.text),
+            ),
         )
         support = []
         for index in sorted(group, key=lambda i: (i != central, items[i].source)):  # the claim's words first
