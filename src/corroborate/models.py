@@ -335,7 +335,8 @@ class Support:
 
 @dataclasses.dataclass(frozen=True)
 class Fact:
-    """A claim that several sources make, in their own words, each with its supporting sentence."""
+    """A claim that several sources make, in their own words, each with its supporting sentence. The first
+    support is the source whose words `claim` is; `score` is the weakest alignment score within the fact."""
 
     claim: str
     support: tuple[Support, ...]
@@ -391,7 +392,8 @@ class TimelineEntry:
 
 @dataclasses.dataclass(frozen=True)
 class BriefSentence:
-    """A sentence of the brief: the words of one source's claim, with every source that supports it."""
+    """A sentence of the brief: the words of one source's claim (the first of `sources`), with every source
+    that supports it."""
 
     text: str
     sources: tuple[str, ...]

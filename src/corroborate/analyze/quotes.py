@@ -92,8 +92,7 @@ def find_quotes(body: Body, index: EntityIndex, focus: Focus) -> list[Quote]:
             continue
         partial = _is_partial(body, span)
         if words <= SCARE_MAX_WORDS and partial and not re.search(r"[.!?]$", text):
-            partial = False  # scare quotes quote nobody, so they are not a fragment of anyone's words
-            quotes.append(
+            quotes.append(  # scare quotes quote nobody, so they are not a fragment of anyone's words
                 Quote(
                     text=text,
                     speaker=None,

@@ -236,7 +236,7 @@ def _spellings(readings: Sequence[Reading], source_of: dict[str, str]) -> list[D
     people: dict[str, dict[str, Reading]] = {}
     for reading in readings:
         for entity in reading.entities:
-            if entity.label == "PERSON" and entity.role == "story" and len(entity.name.split()) >= 1:
+            if entity.label == "PERSON" and entity.role == "story":
                 people.setdefault(entity.name, {})[source_of[reading.article.source]] = reading
     names = sorted(people)
     found = []
