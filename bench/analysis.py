@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT))
 
-from bench.extraction import BENCHMARK, SHARED, machine  # noqa: E402
+from bench.extraction import BENCHMARK, SHARED, describe_machine, machine  # noqa: E402
 
 from corroborate.analyze import BATCH, _read, analyze, analyze_one  # noqa: E402
 from corroborate.analyze.body import Body  # noqa: E402
@@ -189,8 +189,7 @@ def measure(corpus: Corpus, batch_size: int, repeat: int = 2) -> dict:
 
 def print_figures(numbers: dict) -> None:
     info = numbers["machine"]
-    print(f"machine: {info['cpu']}, {info['cores']} cores, {info['ram']} RAM")
-    print(f"         Python {info['python']}, {info['platform']}")
+    print(describe_machine(info))
     print(f"model:   {numbers['model']} {numbers['model_version']}, loaded in {numbers['model_load_seconds']:.2f} s")
     origin = numbers["by_origin"]
     print(

@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT))
 
-from bench.extraction import machine  # noqa: E402
+from bench.extraction import describe_machine, machine  # noqa: E402
 
 from corroborate.analyze import analyze  # noqa: E402
 from corroborate.compare import CompareOptions, compare, compare_stories  # noqa: E402
@@ -226,7 +226,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     embeddings = not args.no_embeddings
     shared = Path(__import__("os").environ.get("CORROBORATE_SHARED", ROOT.parent / "shared"))
     info = machine()
-    print(f"machine: {info.get('cpu')}, {info.get('cores')} cores, {info.get('ram')} RAM; Python {info.get('python')}")
+    print(describe_machine(info))
     print(f"alignment: {'sentence embeddings (all-MiniLM-L6-v2)' if embeddings else 'lexical (no model)'}\n")
 
     planted = json.loads(PLANTED.read_text(encoding="utf-8"))

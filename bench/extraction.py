@@ -247,6 +247,14 @@ def machine() -> dict[str, str]:
     }
 
 
+def describe_machine(info: dict[str, str]) -> str:
+    """The two lines every bench prints first: what the figures were measured on."""
+    return (
+        f"machine: {info['cpu']}, {info['cores']} cores, {info['ram']} RAM\n"
+        f"         Python {info['python']}, trafilatura {info['trafilatura']}, {info['platform']}"
+    )
+
+
 def _cpu_model() -> str:
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
@@ -297,8 +305,7 @@ def figures(pages: Sequence[Page], result: Run) -> dict:
 
 def print_figures(numbers: dict) -> None:
     info = numbers["machine"]
-    print(f"machine: {info['cpu']}, {info['cores']} cores, {info['ram']} RAM")
-    print(f"         Python {info['python']}, trafilatura {info['trafilatura']}, {info['platform']}")
+    print(describe_machine(info))
     print(f"pages:   {numbers['pages']} HTML pages of the article-extraction-benchmark\n")
     rates = numbers["pages_per_second"]
     rows = [
