@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from corroborate.models import Report, Source, StoryReport
+from corroborate.report.readings import describe_range
 
 KIND_NAMES = {
     "quote_wording": "Quotation worded differently",
@@ -73,7 +74,7 @@ def _story(number: int, story: StoryReport, show_noise: bool) -> list[str]:
     if story.timeline:
         lines += ["### Timeline", "", "| Date | Event | Sources (words) |", "| --- | --- | --- |"]
         for entry in story.timeline:
-            when = entry.date.isoformat() if entry.date == entry.end else f"{entry.date} to {entry.end}"
+            when = describe_range(entry.date, entry.end)
             said = ", ".join(f'{label.get(side.source, side.source)} "{side.text}"' for side in entry.expressions)
             lines.append(f"| {when} | {_cell(entry.event)} | {_cell(said)} |")
         lines.append("")

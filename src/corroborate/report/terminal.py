@@ -10,6 +10,7 @@ from rich.text import Text
 
 from corroborate.models import Report, StoryReport
 from corroborate.report.markdown import KIND_NAMES
+from corroborate.report.readings import describe_range
 
 SOURCE_COLOURS = ("cyan", "magenta", "green", "yellow", "blue", "red")
 
@@ -138,7 +139,7 @@ def _timeline(story: StoryReport, labels) -> Table | None:
         return None
     table = _table("Timeline", "date", "event", "sources")
     for entry in story.timeline:
-        when = entry.date.isoformat() if entry.date == entry.end else f"{entry.date} to {entry.end}"
+        when = describe_range(entry.date, entry.end)
         said = Text()
         for side in entry.expressions:
             said.append_text(labels.get(side.source, Text(side.source)))
