@@ -238,10 +238,7 @@ def _expression(
     match: re.Match[str], rule: Resolver, reference: Reference | None, future: bool, sentence: int
 ) -> TimeExpression:
     text = match.group(0).strip()
-    if rule is _weekday and reference is not None and reference.estimated and not future and not match.group("which"):
-        result = _nearest_weekday(match, reference.day)
-    else:
-        result = rule(match, reference.day if reference else None, future)
+    result = rule(match, reference, future)
     if result is None:
         note = "relative to the publication date, which is unknown" if reference is None else "could not be resolved"
         if rule is _time_of_day:
@@ -274,7 +271,7 @@ def _fallback(text: str, reference: Reference | None, sentence: int) -> TimeExpr
 
 
 Result = tuple[Range, str, str] | None
-Resolver = Callable[[re.Match[str], date | None, bool], Result]
+Resolver = Callable[[re.Match[str], Reference | None, bool], Result]
 _DURATION = re.compile(
     rf"^(?:(?:more|less|fewer) than |nearly |almost |about |around |some |over |under |"
     rf"the (?:past|last|next) )?(?:(?:{_QUANTITY}|many)\s+)?(?:years?|months?|weeks?|days?|decades?|"
@@ -295,15 +292,16 @@ def _year_range(year: int) -> Range:
     return date(year, 1, 1), date(year, 12, 31)
 
 
-def _full_date(match: re.Match[str], _reference: date | None, _future: bool) -> Result:
+def _full_date(match: re.Match[str], _given: Reference | None, _future: bool) -> Result:
     year = int(match.group("year"))
     day = date(year, _month(match.group("month")), int(match.group("day")))
     return (day, day), "exact", "a full date"
 
 
-def _month_day(match: re.Match[str], reference: date | None, future: bool) -> Result:
-    if reference is None:
+def _month_day(match: re.Match[str], given: Reference | None, future: bool) -> Result:
+    if given is None:
         return None
+    reference = given.day
     month, day_number = _month(match.group("month")), int(match.group("day"))
     year = reference.year
     candidate = date(year, month, min(day_number, calendar.monthrange(year, month)[1]))
@@ -314,13 +312,14 @@ def _month_day(match: re.Match[str], reference: date | None, future: bool) -> Re
     return (candidate, candidate), "high", f"day and month; the year {candidate.year} from the article's date"
 
 
-def _month_year(match: re.Match[str], _reference: date | None, _future: bool) -> Result:
+def _month_year(match: re.Match[str], _given: Reference | None, _future: bool) -> Result:
     return _month_range(int(match.group("year")), _month(match.group("month"))), "exact", "a month of a year"
 
 
-def _relative_month(match: re.Match[str], reference: date | None, future: bool) -> Result:
-    if reference is None:
+def _relative_month(match: re.Match[str], given: Reference | None, future: bool) -> Result:
+    if given is None:
         return None
+    reference = given.day
     which = (match.group("which") or "").lower()
     month = _month(match.group("month"))
     if which == "last":
@@ -353,9 +352,10 @@ def _part_of(start: date, end: date, qualifier: str) -> Range:
     return part_start, end if index == 2 else part_start + timedelta(days=third - 1)
 
 
-def _this_period(match: re.Match[str], reference: date | None, _future: bool) -> Result:
-    if reference is None:
+def _this_period(match: re.Match[str], given: Reference | None, _future: bool) -> Result:
+    if given is None:
         return None
+    reference = given.day
     which = match.group("which").lower()
     unit = match.group("unit").lower()
     shift = {"last": -1, "previous": -1, "the previous": -1, "past": -1, "next": 1, "coming": 1, "the coming": 1}
@@ -377,9 +377,10 @@ def _this_period(match: re.Match[str], reference: date | None, _future: bool) ->
     return (start, end), "medium", f"{which} {unit}, from {reference.isoformat()}"
 
 
-def _ago(match: re.Match[str], reference: date | None, _future: bool) -> Result:
-    if reference is None:
+def _ago(match: re.Match[str], given: Reference | None, _future: bool) -> Result:
+    if given is None:
         return None
+    reference = given.day
     amount = match.group("amount").lower()
     count = int(amount) if amount.isdigit() else _NUMBER_WORDS.get(amount, 1)
     unit = match.group("unit").lower().rstrip("s")
@@ -410,7 +411,7 @@ def _shift(day: date, unit: str, count: int) -> date:
     return day + timedelta(days=count * _UNIT_DAYS[unit])
 
 
-def _year(match: re.Match[str], _reference: date | None, _future: bool) -> Result:
+def _year(match: re.Match[str], _given: Reference | None, _future: bool) -> Result:
     year = int(match.group("year"))
     start, end = _year_range(year)
     qualifier = (match.group("part") or "").lower().rstrip("-")
@@ -423,7 +424,7 @@ def _year(match: re.Match[str], _reference: date | None, _future: bool) -> Resul
     return (start, end), confidence, f"{qualifier} {note}".strip() if qualifier else note
 
 
-def _decade(match: re.Match[str], _reference: date | None, _future: bool) -> Result:
+def _decade(match: re.Match[str], _given: Reference | None, _future: bool) -> Result:
     decade = int(match.group("decade").lstrip("'"))
     if decade < 100:
         decade += 1900 if decade >= 30 else 2000
@@ -433,11 +434,14 @@ def _decade(match: re.Match[str], _reference: date | None, _future: bool) -> Res
     return (start, end), "medium" if qualifier else "exact", f"the {decade}s"
 
 
-def _weekday(match: re.Match[str], reference: date | None, future: bool) -> Result:
-    if reference is None:
+def _weekday(match: re.Match[str], given: Reference | None, future: bool) -> Result:
+    if given is None:
         return None
+    reference = given.day
     weekday = list(calendar.day_name).index(match.group("weekday").capitalize())
     which = (match.group("which") or "").lower()
+    if given.estimated and not future and not which:
+        return _nearest_weekday(weekday, reference)
     if which == "next" or (future and which != "last"):
         days = (weekday - reference.weekday()) % 7
         if which == "next" and days == 0:  # "next Wednesday" on a Wednesday; a bare "Wednesday" is that day
@@ -452,25 +456,25 @@ def _weekday(match: re.Match[str], reference: date | None, future: bool) -> Resu
     return (day, day), "medium", f"the {calendar.day_name[weekday]} on or before {reference.isoformat()}"
 
 
-def _nearest_weekday(match: re.Match[str], earliest: date) -> Result:
+def _nearest_weekday(weekday: int, earliest: date) -> Result:
     """A weekday read against an estimated date, which is only a lower bound: the nearest such day to it
     ("published on Wednesday" in an article written on or after Tuesday Nov. 26 is Wednesday Nov. 27)."""
-    weekday = list(calendar.day_name).index(match.group("weekday").capitalize())
     ahead = (weekday - earliest.weekday()) % 7
     day = earliest + timedelta(days=ahead) if ahead <= 3 else earliest - timedelta(days=7 - ahead)
     return (day, day), "medium", f"the {calendar.day_name[weekday]} nearest to {earliest.isoformat()}"
 
 
-def _deictic(match: re.Match[str], reference: date | None, _future: bool) -> Result:
-    if reference is None:
+def _deictic(match: re.Match[str], given: Reference | None, _future: bool) -> Result:
+    if given is None:
         return None
+    reference = given.day
     word = match.group(0).lower()
     offset = -1 if "yesterday" in word or "last night" in word else 1 if "tomorrow" in word else 0
     day = reference + timedelta(days=offset)
     return (day, day), "medium", f"{word}, from {reference.isoformat()}"
 
 
-def _time_of_day(_match: re.Match[str], _reference: date | None, _future: bool) -> Result:
+def _time_of_day(_match: re.Match[str], _given: Reference | None, _future: bool) -> Result:
     """ "before dawn", "shortly after 2am": no day of their own; `find_dates` gives them the day of the text
     around them."""
     return None
