@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from corroborate.compare.align import Alignment, Item, align, score_of, story_items
+from corroborate.compare.align import Alignment, Item, align, fullest_reading, score_of, story_items
 from corroborate.compare.brief import build_brief
 from corroborate.compare.dating import Dating, date_story
 from corroborate.compare.disagreements import (
@@ -168,7 +168,7 @@ def _facts(items: list[Item], alignment: Alignment, unfit: frozenset[str]) -> li
 def _source(members: tuple[str, ...], readings: Sequence[Reading], datings: dict[str, Dating]) -> Source:
     articles = [reading.article for reading in readings if reading.article.source in members]
     first = articles[0]
-    fullest = max(articles, key=lambda article: (len(article.paragraphs), len(article.text)))
+    fullest = fullest_reading([reading for reading in readings if reading.article.source in members]).article
     dating = datings[first.source]
     return Source(
         name=members[0],

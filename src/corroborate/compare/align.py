@@ -73,13 +73,18 @@ def story_items(readings: Sequence[Reading], sources: Sequence[tuple[str, ...]])
         present = [by_source[member] for member in members if member in by_source]
         if not present or not any(reading.analysed for reading in present):
             continue
-        fullest = max(present, key=lambda reading: (len(reading.article.paragraphs), len(reading.article.text)))
+        fullest = fullest_reading(present)
         for claim in fullest.claims:
             sentence = fullest.sentences[claim.sentence].text
             dates = tuple(d for d in fullest.dates if d.sentence == claim.sentence and d.text in claim.text)
             figures = tuple(f for f in fullest.figures if f.sentence == claim.sentence and f.text in claim.figures)
             items.append(Item(members[0], fullest.article.source, claim, sentence, dates, figures))
     return items
+
+
+def fullest_reading(readings: Sequence[Reading]) -> Reading:
+    """The fullest of a source's articles: re-publications of a wire story trim it, never add to it."""
+    return max(readings, key=lambda reading: (len(reading.article.paragraphs), len(reading.article.text)))
 
 
 def align(items: Sequence[Item], use_embeddings: bool = True) -> Alignment:
