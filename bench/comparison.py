@@ -30,13 +30,12 @@ sys.path.insert(0, str(ROOT))
 
 from bench.extraction import describe_machine, machine  # noqa: E402
 
-from corroborate.analyze import analyze  # noqa: E402
-from corroborate.compare import CompareOptions, compare, compare_stories  # noqa: E402
 from corroborate.compare.align import align, story_items  # noqa: E402
 from corroborate.extract import extract  # noqa: E402
-from corroborate.group import Story, group_stories  # noqa: E402
 from corroborate.ingest import IngestOptions, parse_bytes, read_inputs  # noqa: E402
-from corroborate.models import Article, Reading, Report, StoryReport  # noqa: E402
+from corroborate.models import Article, Reading, Report, Story, StoryReport  # noqa: E402
+from corroborate.pipeline import PipelineOptions, report_story  # noqa: E402
+from corroborate.store import Library, report_inputs  # noqa: E402
 
 EXAMPLES = ROOT / "examples"
 PLANTED = ROOT / "tests" / "data" / "planted.json"
@@ -90,7 +89,8 @@ def _matches(sides: Sequence[tuple[str, str]], wanted: dict[str, str]) -> int:
 def evaluate(story: StoryReport, planted: dict) -> dict[str, Tally]:
     """Each kind's tally: disagreement kinds, "corroborated" and "single_source"."""
     tallies = {kind: Tally() for kind in (*KINDS, "corroborated", "single_source")}
-    flagged = [(d.kind, [(side.source, side.text) for side in d.sides], d.about) for d in story.disagreements]
+    name = {source.id: source.name for source in story.sources}  # the report knows sources by id, the plants by file
+    flagged = [(d.kind, [(name[side.source], side.text) for side in d.sides], d.about) for d in story.disagreements]
     for kind in KINDS:
         wanted = [p for p in planted["disagreements"] if p["kind"] == kind]
         used: set[int] = set()
@@ -113,7 +113,7 @@ def evaluate(story: StoryReport, planted: dict) -> dict[str, Tally]:
             if k == kind and n not in used:
                 tallies[kind].false += 1
                 tallies[kind].false_examples.append(about)
-    facts = [[(s.source, s.sentence) for s in fact.support] for fact in story.corroborated]
+    facts = [[(name[s.source], s.sentence) for s in fact.support] for fact in story.corroborated]
     for plant in planted["corroborated"]:
         if any(_matches(sides, plant["support"]) >= 2 for sides in facts):
             tallies["corroborated"].found += 1
@@ -129,7 +129,7 @@ def evaluate(story: StoryReport, planted: dict) -> dict[str, Tally]:
         if not any(_matches(sides, wanted) >= 2 for wanted in allowed):
             tallies["corroborated"].false += 1
             tallies["corroborated"].false_examples.append(sides[0][1][:80])
-    singles = [(s.source, s.sentence) for s in story.single_source]
+    singles = [(name[s.source], s.sentence) for s in story.single_source]
     for plant in planted["single_source"]:
         reported = _matches(singles, {plant["source"]: plant["sentence"]})
         corroborated = any(_matches(sides, {plant["source"]: plant["sentence"]}) for sides in facts)
@@ -142,8 +142,8 @@ def evaluate(story: StoryReport, planted: dict) -> dict[str, Tally]:
 
 
 def examples_report(embeddings: bool = True) -> Report:
-    readings = list(analyze(_articles(read_inputs([str(EXAMPLES)]))))
-    return compare_stories(group_stories(readings), CompareOptions(embeddings=embeddings))
+    report, _outcomes = report_inputs([str(EXAMPLES)], PipelineOptions(embeddings=embeddings))
+    return report
 
 
 def main_story(report: Report) -> StoryReport:
@@ -190,11 +190,12 @@ class Cost:
 def full_report_cost(articles: list[Article], embeddings: bool) -> Cost:
     """Time of analyse + group + compare, and the alignment pairs of one story holding every article."""
     start = time.perf_counter()
-    readings = list(analyze(articles))
-    report = compare_stories(group_stories(readings), CompareOptions(embeddings=embeddings))
-    seconds = time.perf_counter() - start
-    one_story = Story(readings=tuple(readings), sources=tuple((r.article.source,) for r in readings))
-    items = story_items(readings, one_story.sources)
+    with Library(":memory:", PipelineOptions(embeddings=embeddings)) as library:
+        list(library.add_documents(articles))
+        report = library.report()
+        seconds = time.perf_counter() - start
+        readings = [reading for story_id in library.story_ids() for reading in library.story(story_id)[1]]
+    items = story_items(readings, _one_story(readings).sources)
     alignment = align(items, use_embeddings=embeddings)
     return Cost(
         articles=len(articles),
@@ -210,11 +211,14 @@ def full_report_cost(articles: list[Article], embeddings: bool) -> Cost:
 
 def compare_cost(readings: list[Reading], embeddings: bool) -> float:
     start = time.perf_counter()
-    compare(
-        Story(readings=tuple(readings), sources=tuple((r.article.source,) for r in readings)),
-        CompareOptions(embeddings=embeddings),
-    )
+    report_story(_one_story(readings), readings, PipelineOptions(embeddings=embeddings))
     return time.perf_counter() - start
+
+
+def _one_story(readings: Sequence[Reading]) -> Story:
+    """Every reading in one story, each its own source: the most claim pairs alignment can meet."""
+    ids = tuple(reading.id for reading in readings)
+    return Story(id="s" + ids[0][1:], articles=ids, sources=tuple((article,) for article in ids))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -26,14 +26,10 @@ def seeds() -> Path:
 @pytest.fixture(scope="session")
 def seeds_report(seeds):
     """The report of the two seeds, read as they come (no --date), built once for every test that needs it."""
-    from corroborate.analyze import analyze
-    from corroborate.compare import compare_stories
-    from corroborate.extract import extract
-    from corroborate.group import group_stories
-    from corroborate.ingest import read_inputs
+    from corroborate.store import report_inputs
 
-    articles = [extract(document) for document in read_inputs([str(AP_SEED), str(REUTERS_SEED)])]
-    return compare_stories(group_stories(list(analyze(articles))))
+    report, _outcomes = report_inputs([str(AP_SEED), str(REUTERS_SEED)])
+    return report
 
 
 @pytest.fixture(scope="session")

@@ -8,11 +8,13 @@ import sys
 import corroborate
 
 PUBLIC = {
-    "Article", "Claim", "CompareOptions", "CorroborateError", "Credit", "DateEstimate", "Disagreement", "Entity",
-    "ExtractOptions", "Fact", "Figure", "IngestOptions", "InputError", "Line", "ModelUnavailable", "NotAnArticle",
-    "Quote", "RawDocument", "Reading", "Report", "Source", "Story", "StoryReport", "TimeExpression", "__version__",
-    "analyze", "compare_stories", "extract", "from_dict", "group_stories", "read_inputs", "render_html",
-    "render_json", "render_markdown", "to_dict",
+    "Article", "Claim", "CompareOptions", "CorroborateError", "Credit", "DateEstimate", "Disagreement", "Duplicate",
+    "Entity", "ExtractOptions", "Fact", "Failure", "Figure", "GroupingOptions", "IngestOptions", "InputError",
+    "Library", "LibraryError", "Line", "ModelUnavailable", "NotAnArticle", "Notice", "PipelineOptions", "Placement",
+    "Processed", "Quote", "RawDocument", "Reading", "Report", "Signature", "Source", "Story", "StoryReport",
+    "StorySummary", "TimeExpression", "__version__", "extract_articles", "from_dict", "group_articles", "inputs",
+    "process_articles", "read_articles", "render_html", "render_json", "render_markdown", "report_inputs",
+    "report_story", "to_dict",
 }  # fmt: skip
 
 

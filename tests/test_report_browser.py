@@ -14,13 +14,9 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 from tests.conftest import EXAMPLES
 
-from corroborate.analyze import analyze
-from corroborate.compare import CompareOptions, compare_stories
-from corroborate.extract import extract
-from corroborate.group import group_stories
-from corroborate.ingest import read_inputs
-from corroborate.models import RawDocument
+from corroborate.pipeline import PipelineOptions
 from corroborate.report.html import render_html
+from corroborate.store import report_inputs
 
 CHROMIUM = Path("/usr/bin/chromium")
 MISSING = (
@@ -56,9 +52,7 @@ def page_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert ANCHOR in text
     planted = f'A dock worker said {PLANTED} the oil & "tar" reached the beach by noon, see {LONG_URL} for the log.'
     ledger.write_text(text.replace(ANCHOR, f"{ANCHOR}\n\n{planted}\n\n", 1), encoding="utf-8")
-    documents = [doc for doc in read_inputs([str(inputs)]) if isinstance(doc, RawDocument)]
-    readings = list(analyze([extract(doc) for doc in documents]))
-    report = compare_stories(group_stories(readings), CompareOptions(embeddings=False))
+    report, _outcomes = report_inputs([str(inputs)], PipelineOptions(embeddings=False))
     assert any(PLANTED in paragraph for story in report.stories for s in story.sources for paragraph in s.paragraphs)
     path = tmp_path_factory.mktemp("report") / "report.html"
     path.write_text(render_html(report), encoding="utf-8")

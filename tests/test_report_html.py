@@ -69,8 +69,10 @@ class Page(HTMLParser):
 
 def source(name: str, paragraphs: tuple[str, ...], **extra: object) -> Source:
     fields: dict = {
+        "id": name,  # the renderers know a source by its id; here its name serves as one
         "name": name,
         "articles": (name,),
+        "article_ids": (name,),
         "title": f"Title of {name}",
         "outlets": (f"Outlet {name}",),
         "wire": None,
@@ -109,6 +111,7 @@ def hostile_report() -> Report:
         source(names[1], (first,), title=EVIL, date_note=EVIL, removed=(Line(EVIL, "boilerplate", None),)),
     )
     story = StoryReport(
+        id="s0000000000000001",
         title=EVIL,
         sources=sources,
         corroborated=(Fact(EVIL, (Support(names[0], first), Support(names[1], first)), 0.9),),
@@ -119,7 +122,7 @@ def hostile_report() -> Report:
         brief=(BriefSentence(EVIL, names, True), BriefSentence(EVIL, names[:1], False)),
         notes=(EVIL,),
     )
-    apart = StoryReport(EVIL, (source(EVIL, (EVIL,)),), (), (), (), (), (), (), (EVIL,))
+    apart = StoryReport("s0000000000000002", EVIL, (source(EVIL, (EVIL,)),), (), (), (), (), (), (), (EVIL,))
     return Report(schema_version=EVIL, stories=(story, apart), notes=(EVIL,))
 
 
@@ -136,6 +139,7 @@ def example_report() -> Report:
         source("three.html", (f"Before dawn, {ship.lower()}",)),
     )
     story = StoryReport(
+        id="s0000000000000001",
         title="Ship aground",
         sources=sources,
         corroborated=(
@@ -231,6 +235,7 @@ def test_crossing_and_repeated_passages_keep_the_markup_well_formed() -> None:
     text = "alpha beta gamma delta. alpha beta gamma delta."
     first = source("one.txt", (text,))
     crossed = StoryReport(
+        id="s0000000000000003",
         title="x",
         sources=(first, story.sources[1]),
         corroborated=(Fact("c", (Support("one.txt", "alpha beta gamma"),), 0.5),),

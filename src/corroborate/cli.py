@@ -9,15 +9,20 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from corroborate import __version__
-from corroborate.errors import CorroborateError, InputError
-from corroborate.ingest import IngestOptions, read_inputs
-from corroborate.models import Article, RawDocument, Report, to_dict
+from corroborate.errors import CorroborateError
+from corroborate.ingest import IngestOptions
+from corroborate.models import Duplicate, Failure, Notice, Placement, Report, to_dict
+from corroborate.pipeline import PipelineOptions
+
+if TYPE_CHECKING:
+    from corroborate.store import Library
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 T = TypeVar("T")
@@ -35,6 +40,16 @@ class Problems:
 
     def warn(self, source: str, message: str) -> None:
         print(f"corroborate: warning: {source}: {message}", file=sys.stderr)
+
+    def failure(self, failure: Failure) -> None:
+        self.error(failure.source, failure.reason)
+
+    def warnings(self, source: str, messages: Iterable[str]) -> None:
+        for message in messages:
+            self.warn(source, message)
+
+    def status(self) -> int:
+        return EXIT_SOME_FAILED if self.failed else EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -79,14 +94,47 @@ def _parser() -> argparse.ArgumentParser:
     _add_input_arguments(analyze)
     analyze.set_defaults(run=_run_analyze)
 
+    add = commands.add_parser(
+        "add",
+        help="read articles into the library, each placed in its story",
+        description="Read, analyse and store each input in the library (one SQLite file), and place each "
+        "article in its story: an existing story it fits, or a new one. An article already held (the same "
+        "URL or the same text) is kept once; re-publications of one wire story count as one source. "
+        "Running it again after an interruption finishes the batch.",
+    )
+    _add_input_arguments(add, formats=())
+    _add_library_argument(add)
+    add.add_argument(
+        "--no-embeddings",
+        action="store_true",
+        help="sign articles and align claims without the sentence-embedding model",
+    )
+    add.set_defaults(run=_run_add)
+
+    stories = commands.add_parser(
+        "stories",
+        help="list the library's stories, or search their articles",
+        description="List the stories of the library, newest first: title, sources, dates, size. "
+        "With --search, the stories whose articles' titles or texts hold every word given, best match first.",
+    )
+    _add_library_argument(stories)
+    stories.add_argument("--search", "-s", metavar="WORDS", help="only stories whose articles hold these words")
+    stories.add_argument("--limit", type=int, default=50, metavar="N", help="list at most N stories (default 50)")
+    stories.add_argument(
+        "--format", choices=("text", "json"), default="text", help="text (default) or json, one object per line"
+    )
+    stories.set_defaults(run=_run_stories)
+
     report = commands.add_parser(
         "report",
         help="compare the outlets: corroborated, single-source, disputed",
         description="Group the inputs into stories and report, per story, what several "
         "sources corroborate, what only one reports, where they disagree, who "
-        "said what, a timeline and a brief.",
+        "said what, a timeline and a brief. With --story, report one story of the library.",
     )
-    _add_input_arguments(report, formats=("text", "json", "markdown", "html"))
+    _add_input_arguments(report, formats=("text", "json", "markdown", "html"), required=False)
+    _add_library_argument(report)
+    report.add_argument("--story", metavar="ID", help="report this story of the library (an id `stories` lists)")
     report.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of stdout")
     report.add_argument(
         "--show-noise",
@@ -102,18 +150,24 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _add_input_arguments(command: argparse.ArgumentParser, formats: tuple[str, ...] = ("text", "json")) -> None:
+def _add_input_arguments(
+    command: argparse.ArgumentParser, formats: tuple[str, ...] = ("text", "json"), required: bool = True
+) -> None:
     command.add_argument(
         "paths",
-        nargs="+",
+        nargs="+" if required else "*",
         metavar="PATH",
-        help="files (.html, .htm, .txt, .json, .jsonl, optionally .gz), folders, or - for stdin",
+        help="files (.html, .htm, .txt, .json, .jsonl, optionally .gz), folders, http(s) URLs, or - for stdin",
     )
-    json_help = "one JSON document" if "html" in formats else "one JSON object per article per line"
-    more = "; markdown; html for one self-contained page" if "html" in formats else ""
-    command.add_argument(
-        "--format", choices=formats, default="text", help=f"text for the terminal (default); json for {json_help}{more}"
-    )
+    if formats:
+        json_help = "one JSON document" if "html" in formats else "one JSON object per article per line"
+        more = "; markdown; html for one self-contained page" if "html" in formats else ""
+        command.add_argument(
+            "--format",
+            choices=formats,
+            default="text",
+            help=f"text for the terminal (default); json for {json_help}{more}",
+        )
     command.add_argument(
         "--date",
         type=_iso_date,
@@ -129,6 +183,23 @@ def _add_input_arguments(command: argparse.ArgumentParser, formats: tuple[str, .
     )
 
 
+def _add_library_argument(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--db",
+        metavar="FILE",
+        default=default_library(),
+        help=f"the library file (default: $CORROBORATE_DB, else {default_library()})",
+    )
+
+
+def default_library() -> str:
+    """$CORROBORATE_DB, else library.db in the user's data folder ($XDG_DATA_HOME/corroborate)."""
+    if os.environ.get("CORROBORATE_DB"):
+        return os.environ["CORROBORATE_DB"]
+    data = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
+    return os.path.join(data, "corroborate", "library.db")
+
+
 def _iso_date(text: str) -> date:
     try:
         return date.fromisoformat(text)
@@ -136,58 +207,45 @@ def _iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date of the form YYYY-MM-DD") from None
 
 
-def read_articles(args: argparse.Namespace, problems: Problems) -> Iterator[Article]:
-    """The clean article of every usable input, telling `problems` about the others."""
-    from corroborate.extract import ExtractOptions, extract
+def _pipeline_options(args: argparse.Namespace) -> PipelineOptions:
+    from corroborate.extract import ExtractOptions
 
-    options = ExtractOptions(published=args.date)
-    for document in _documents(args, problems):
-        article = _guarded(problems, document.source, lambda d=document: extract(d, options))
-        if article is not None:
-            for warning in article.warnings:
-                problems.warn(article.source, warning)
-            yield article
-
-
-def _documents(args: argparse.Namespace, problems: Problems) -> Iterator[RawDocument]:
-    for item in read_inputs(args.paths, IngestOptions(max_bytes=int(args.max_size * 1_000_000))):
-        if isinstance(item, InputError):
-            problems.error(item.source, item.reason)
-        else:
-            yield item
-
-
-def _guarded(problems: Problems, source: str, step: Callable[[], Any]) -> Any:
-    """Run one input's step; a failure is reported against that input and the batch goes on."""
-    try:
-        return step()
-    except InputError as error:
-        problems.error(error.source, error.reason)
-    except RecursionError:
-        problems.error(source, "too deeply nested to read (broken HTML?)")
-    except Exception as error:
-        problems.error(source, f"could not be processed ({type(error).__name__}: {error}); please report this")
-    return None
+    return PipelineOptions(
+        ingest=IngestOptions(max_bytes=int(args.max_size * 1_000_000)),
+        extract=ExtractOptions(published=args.date),
+        embeddings=not getattr(args, "no_embeddings", False),
+    )
 
 
 def _run_extract(args: argparse.Namespace) -> int:
-    problems = Problems()
-    if args.format == "json":
-        for article in read_articles(args, problems):
-            _print_json_line(to_dict(article))
-    else:
-        from corroborate.report.articles import print_article
+    from corroborate.pipeline import extract_articles, inputs
 
-        for article in read_articles(args, problems):
-            print_article(article)
-    return EXIT_SOME_FAILED if problems.failed else EXIT_OK
+    options = _pipeline_options(args)
+    problems = Problems()
+    for item in extract_articles(inputs(args.paths, options), options):
+        if isinstance(item, Failure):
+            problems.failure(item)
+            continue
+        problems.warnings(item.source, item.warnings)
+        if args.format == "json":
+            _print_json_line(to_dict(item))
+        else:
+            from corroborate.report.articles import print_article
+
+            print_article(item)
+    return problems.status()
 
 
 def _run_analyze(args: argparse.Namespace) -> int:
-    from corroborate.analyze import analyze
+    from corroborate.pipeline import inputs, read_articles
 
+    options = _pipeline_options(args)
     problems = Problems()
-    for reading in analyze(read_articles(args, problems)):
+    for reading in read_articles(inputs(args.paths, options), options):
+        if isinstance(reading, Failure):
+            problems.failure(reading)
+            continue
+        problems.warnings(reading.article.source, reading.article.warnings)
         if not reading.analysed:
             problems.warn(reading.article.source, reading.note or "not analysed")
         if args.format == "json":
@@ -196,26 +254,78 @@ def _run_analyze(args: argparse.Namespace) -> int:
             from corroborate.report.readings import print_reading
 
             print_reading(reading)
-    return EXIT_SOME_FAILED if problems.failed else EXIT_OK
+    return problems.status()
+
+
+def _run_add(args: argparse.Namespace) -> int:
+    from corroborate.store import Library
+
+    problems = Problems()
+    with Library(args.db, _pipeline_options(args)) as library:
+        added = 0
+        for outcome in _with_progress(library.add(args.paths), "Adding", len(args.paths)):
+            if isinstance(outcome, Failure):
+                problems.failure(outcome)
+            elif isinstance(outcome, Notice):
+                problems.warn(outcome.source, outcome.message)
+            elif isinstance(outcome, Duplicate):
+                print(f"held    {outcome.source}: already in the library, in story {outcome.story}")
+            else:
+                added += 1
+                print(f"placed  {library.source_name(outcome.article)}: {_placement(outcome, library)}")
+        articles, stories = library.counts()
+    print(f"{added} articles placed; the library {args.db} holds {articles} articles in {stories} stories")
+    return problems.status()
+
+
+def _placement(placement: Placement, library: Library) -> str:
+    from corroborate.group import story_id_for
+
+    story = f"{'new story' if placement.new_story else 'story'} {placement.story}"
+    if placement.source != placement.article:
+        return f"{story}, re-publishes {library.source_name(placement.source)}"
+    if placement.story == story_id_for(placement.article):
+        return f"{story}, founded it"
+    return f"{story}, joined it (fit {placement.fit:.2f})"
+
+
+def _run_stories(args: argparse.Namespace) -> int:
+    from corroborate.store import Library
+
+    with Library(args.db) as library:
+        summaries = library.stories(search=args.search, limit=args.limit)
+    if args.format == "json":
+        for summary in summaries:
+            _print_json_line(to_dict(summary))
+        return EXIT_OK
+    from corroborate.report.stories import print_stories
+
+    print_stories(summaries, search=args.search)
+    return EXIT_OK
 
 
 def _run_report(args: argparse.Namespace) -> int:
-    from corroborate.analyze import analyze
-    from corroborate.compare import CompareOptions, compare_stories
-    from corroborate.group import group_stories
+    from corroborate.store import Library
 
+    if bool(args.paths) == bool(args.story):
+        raise CorroborateError("report needs either PATH... (files, folders, URLs) or --story ID, not both")
     problems = Problems()
-    articles = list(_with_progress(read_articles(args, problems), "Reading", len(args.paths)))
-    if not articles:
-        print("corroborate: error: no usable input: nothing to report", file=sys.stderr)
-        return EXIT_SOME_FAILED
-    readings = list(_with_progress(analyze(articles), "Analysing", len(articles)))
-    for reading in readings:
-        if not reading.analysed:
-            problems.warn(reading.article.source, reading.note or "not analysed")
-    report = compare_stories(group_stories(readings), CompareOptions(embeddings=not args.no_embeddings))
+    if args.story:
+        with Library(args.db, _pipeline_options(args)) as library:
+            report = library.report([args.story])
+    else:
+        with Library(":memory:", _pipeline_options(args)) as library:
+            for outcome in _with_progress(library.add(args.paths), "Reading", len(args.paths)):
+                if isinstance(outcome, Failure):
+                    problems.failure(outcome)
+                elif isinstance(outcome, Notice):
+                    problems.warn(outcome.source, outcome.message)
+            if not library.counts()[0]:
+                print("corroborate: error: no usable input: nothing to report", file=sys.stderr)
+                return EXIT_SOME_FAILED
+            report = library.report()
     _write_report(report, args)
-    return EXIT_SOME_FAILED if problems.failed else EXIT_OK
+    return problems.status()
 
 
 def _with_progress(items: Iterable[T], label: str, total: int) -> Iterator[T]:

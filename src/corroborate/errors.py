@@ -3,6 +3,7 @@
     CorroborateError
     ├── InputError          one input cannot be used (empty, binary, too big, not an article, ...)
     │   └── NotAnArticle    the input was read, but holds no article text
+    ├── LibraryError        the library file cannot be used (damaged, locked, newer, not writable)
     └── ModelUnavailable    a language model package is not installed
 
 An `InputError` names its source and is reported as one line; the rest of the batch goes on.
@@ -26,6 +27,15 @@ class InputError(CorroborateError):
 
 class NotAnArticle(InputError):
     """The input was read, but what it holds is not a news article (a list of links, a login page, ...)."""
+
+
+class LibraryError(CorroborateError):
+    """The library (a SQLite file) cannot be used. `path` names it, `reason` says why and what to do."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"library {path}: {reason}")
+        self.path = path
+        self.reason = reason
 
 
 class ModelUnavailable(CorroborateError):

@@ -1,8 +1,9 @@
-"""Stage 1, ingest: turn paths (files, folders, `-` for stdin) into decoded `RawDocument`s.
+"""Stage 1, ingest: turn paths (files, folders, `-` for stdin, http(s) URLs) into decoded `RawDocument`s.
 
 Whatever arrives is untrusted: empty, binary, gzipped, huge, in a wrong or mixed encoding, or JSON with
-missing fields. Each problem becomes an `InputError` naming the input, yielded in place of the document,
-so that one bad file never takes the rest of the batch down with it.
+missing fields; a web server may be down, slow or send a PDF (fetch.py). Each problem becomes an `InputError`
+naming the input, yielded in place of the document, so that one bad input never takes the rest of the batch
+down with it.
 """
 
 from __future__ import annotations
@@ -17,16 +18,23 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from corroborate.errors import InputError
 from corroborate.models import Given, RawDocument
+
+if TYPE_CHECKING:
+    from corroborate.fetch import FetchOptions
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 JSON_SUFFIXES = frozenset({".json", ".jsonl", ".ndjson"})
 KNOWN_SUFFIXES = HTML_SUFFIXES | TEXT_SUFFIXES | JSON_SUFFIXES
 STDIN = "-"
+DEFAULT_MAX_BYTES = 10_000_000
+"""Articles are rarely over 2 MB even as HTML; the limit guards memory."""
+# Two letters at least before "://", so that a Windows drive ("C://") is never taken for a URL.
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+://")
 
 _MAGIC = {
     b"%PDF": "a PDF document",
@@ -46,9 +54,10 @@ _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+
 
 @dataclass(frozen=True)
 class IngestOptions:
-    """How much to accept. Articles are rarely over 2 MB even as HTML; the limit guards memory."""
+    """How much to accept, and how to fetch URLs (None: `FetchOptions` defaults, capped at `max_bytes`)."""
 
-    max_bytes: int = 10_000_000
+    max_bytes: int = DEFAULT_MAX_BYTES
+    fetch: FetchOptions | None = None
 
 
 def read_inputs(paths: Iterable[str], options: IngestOptions | None = None) -> Iterator[RawDocument | InputError]:
@@ -62,9 +71,9 @@ def read_inputs(paths: Iterable[str], options: IngestOptions | None = None) -> I
 
 
 def expand_paths(paths: Iterable[str]) -> Iterator[str]:
-    """Files as given; folders as the sorted files under them with a known suffix (hidden ones skipped)."""
+    """Files and URLs as given; folders as the sorted files under them with a known suffix (hidden ones skipped)."""
     for path in paths:
-        if path == STDIN:
+        if path == STDIN or is_url(path):
             yield path
             continue
         folder = Path(path)
@@ -81,8 +90,17 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str]:
             yield path
 
 
+def is_url(path: str) -> bool:
+    """Whether an argument is a web address (any scheme: `fetch_url` says which ones it cannot fetch)."""
+    return bool(_URL.match(path))
+
+
 def read_path(path: str, options: IngestOptions) -> list[RawDocument]:
-    """The documents in one file (several for JSON Lines), or an `InputError` saying why there are none."""
+    """The documents in one file or URL (several for JSON Lines), or an `InputError` saying why there are none."""
+    if is_url(path):
+        from corroborate.fetch import FetchOptions, fetch_url  # here: httpx is only imported to fetch
+
+        return fetch_url(path, options.fetch or FetchOptions(max_bytes=options.max_bytes))
     if path == STDIN:
         data = sys.stdin.buffer.read(options.max_bytes + 1)
         source = "<stdin>"
@@ -95,11 +113,7 @@ def read_path(path: str, options: IngestOptions) -> list[RawDocument]:
             raise InputError(source, "not a regular file")
         size = file.stat().st_size
         if size > options.max_bytes:
-            raise InputError(
-                source,
-                f"too large ({_megabytes(size)}; the limit is {_megabytes(options.max_bytes)}, "
-                "raise it with --max-size)",
-            )
+            raise too_large(source, options.max_bytes, size)
         try:
             data = file.read_bytes()
         except OSError as error:
@@ -107,20 +121,26 @@ def read_path(path: str, options: IngestOptions) -> list[RawDocument]:
     return parse_bytes(source, data, options, suffix=_suffix(Path(path)) if path != STDIN else "")
 
 
-def parse_bytes(source: str, data: bytes, options: IngestOptions | None = None, suffix: str = "") -> list[RawDocument]:
-    """Decode `data` and split it into documents; `suffix` (".html", ".jsonl", ...) says what it should hold."""
+def parse_bytes(
+    source: str, data: bytes, options: IngestOptions | None = None, suffix: str = "", charset: str | None = None
+) -> list[RawDocument]:
+    """Decode `data` and split it into documents; `suffix` (".html", ".jsonl", ...) says what it should hold.
+
+    `charset` is the one a web server named for the bytes: it wins over the one the page declares.
+    """
     options = options or IngestOptions()
     if data[:2] == b"\x1f\x8b":
         data = _gunzip(source, data, options.max_bytes)
     if len(data) > options.max_bytes:
-        raise InputError(source, f"too large (over {_megabytes(options.max_bytes)}, raise the limit with --max-size)")
+        raise too_large(source, options.max_bytes)
     if not data.strip():
         raise InputError(source, "empty file")
     for magic, what in _MAGIC.items():
         if data.startswith(magic):
             raise InputError(source, f"binary file ({what}), not text")
-    form = _format_of(data, suffix)
-    text, warnings = decode(source, data, declared=_declared_charset(data) if form == "html" else None)
+    form = format_of(data, suffix)
+    declared = charset or (_declared_charset(data) if form == "html" else None)
+    text, warnings = decode(source, data, declared=declared)
     if form == "json":
         return _json_documents(source, text, warnings)
     return [RawDocument(source=source, text=text, format=form, warnings=tuple(warnings))]
@@ -215,7 +235,8 @@ def _gunzip(source: str, data: bytes, max_bytes: int) -> bytes:
     return out
 
 
-def _format_of(data: bytes, suffix: str) -> Literal["html", "text", "json"]:
+def format_of(data: bytes, suffix: str) -> Literal["html", "text", "json"]:
+    """What `data` holds: its suffix says so when it has one, else its first bytes do."""
     if suffix in JSON_SUFFIXES:
         return "json"
     if suffix in HTML_SUFFIXES:
@@ -238,6 +259,15 @@ def _suffix(path: Path) -> str:
     if suffixes and suffixes[-1] == ".gz":
         suffixes.pop()
     return suffixes[-1] if suffixes else ""
+
+
+def too_large(source: str, max_bytes: int, size: int | None = None) -> InputError:
+    """The error for an input over the size limit, with its size when it is known before reading."""
+    if size is None:
+        return InputError(source, f"too large (over {_megabytes(max_bytes)}, raise the limit with --max-size)")
+    return InputError(
+        source, f"too large ({_megabytes(size)}; the limit is {_megabytes(max_bytes)}, raise it with --max-size)"
+    )
 
 
 def _megabytes(size: int) -> str:

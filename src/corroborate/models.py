@@ -1,15 +1,22 @@
-"""The plain records that flow through the pipeline: RawDocument -> Article -> Reading -> Story -> Report.
+"""The plain records that flow through the pipeline:
+
+    RawDocument -> Article -> Reading -> Signature -> Story -> StoryReport -> Report
+                                     (or a Failure, naming the input and why)
 
 Every stage takes records and returns new ones; nothing is mutated on the way. Each record turns into
 JSON-ready data with `to_dict` and back with `from_dict`, so a stage's output can be stored, shipped to a
-Dask worker or compared in a test without knowing how it was made.
+Dask worker or compared in a test without knowing how it was made. Records refer to each other by stable
+ids: an article's id comes from its canonical URL, or from its clean text when it has none; a story's from
+the article that founded it.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import types
 import typing
+import urllib.parse
 from datetime import date
 from typing import Any, Literal, TypeVar, get_args, get_origin
 
@@ -102,6 +109,12 @@ class Article:
     url: str | None = None
     language: str | None = None
     warnings: tuple[str, ...] = ()
+    id: str = ""
+    """Stable across runs and machines: from the canonical URL when known, else from the clean text."""
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            object.__setattr__(self, "id", article_id(self.url, self.text))
 
     @property
     def text(self) -> str:
@@ -116,6 +129,35 @@ class Article:
         if self.published_estimate is not None:
             return self.published_estimate.earliest
         return None
+
+
+def article_id(url: str | None, text: str) -> str:
+    """The id of an article: the same page fetched twice, or the same text saved twice, gets the same id."""
+    key = f"url:{canonical_url(url)}" if url and canonical_url(url) else "text:" + " ".join(text.split())
+    return "a" + hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:15]
+
+
+_TRACKING = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid", "ocid", "cmpid", "smid")
+
+
+def canonical_url(url: str) -> str | None:
+    """`url` without what varies between two links to one page: scheme case, host case, `www.`, the fragment,
+    tracking parameters, a trailing slash; None when it is not an http(s) address."""
+    try:
+        parts = urllib.parse.urlsplit(url.strip())
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    host = parts.hostname.lower().removeprefix("www.")
+    query = urllib.parse.urlencode(
+        [
+            (key, value)
+            for key, value in urllib.parse.parse_qsl(parts.query, keep_blank_values=True)
+            if not key.lower().startswith(_TRACKING)
+        ]
+    )
+    return urllib.parse.urlunsplit(("https", host, parts.path.rstrip("/") or "/", query, ""))
 
 
 Record = TypeVar("Record")
@@ -281,6 +323,10 @@ class Reading:
     figures: tuple[Figure, ...] = ()
     claims: tuple[Claim, ...] = ()
 
+    @property
+    def id(self) -> str:
+        return self.article.id
+
     def to_dict(self) -> dict[str, Any]:
         """The extract object, extended with the reading's fields (one flat JSON object per article)."""
         data = to_dict(self.article)
@@ -297,9 +343,99 @@ class Reading:
         return from_dict(cls, {**rest, "article": to_dict(article)})
 
 
+@dataclasses.dataclass(frozen=True)
+class Failure:
+    """An input, or one article of it, that the pipeline could not use: which one, at which stage, and why.
+
+    `source` names the input as the user gave it (a path, `path#3` for a JSON record, a URL); `reason` is one
+    line for people. A failure never stops the rest of a batch.
+    """
+
+    source: str
+    stage: Literal["ingest", "extract", "analyze", "group"]
+    reason: str
+
+
+# Stage 4, group: the small signature of an article that grouping works on, and the stories it finds.
+
+
+@dataclasses.dataclass(frozen=True)
+class WeightedKey:
+    """A term, an entity or a year of an article or a story, and how much it tells about what it is about."""
+
+    key: str
+    weight: float
+
+
+@dataclasses.dataclass(frozen=True)
+class Signature:
+    """What grouping needs of one article, and nothing more: small enough to keep for millions of articles.
+
+    `minhash` (the hash values of word shingles, datasketch) and `shingles` (how many there were) find
+    re-publications of one wire story. `terms` (the article's words weighted by how rare they are in English,
+    a unit vector) say which event the article tells: who, what and where, in its own words; `published`,
+    `earliest` and `latest` when. `entities` (its people, organisations and places) and `embedding` (empty
+    when the model was unavailable) lead it to candidate stories. `days` are the days its text dates.
+    """
+
+    article: str
+    source: str
+    published: date | None
+    earliest: date | None
+    latest: date | None
+    wire: str | None
+    minhash: tuple[int, ...]
+    shingles: int
+    entities: tuple[WeightedKey, ...]
+    terms: tuple[WeightedKey, ...]
+    days: tuple[date, ...]
+    embedding: tuple[float, ...]
+
+
+@dataclasses.dataclass(frozen=True)
+class StoryProfile:
+    """What a story is about, summed over its articles: what a new article must fit to join it.
+
+    `terms` is the sum of its articles' term vectors (the heaviest kept), so its direction is the story's
+    centroid and adding or merging is exact arithmetic; `entities` sums their entities, which lead other stories
+    to it when refining. `earliest` and `latest` bound the days its articles were published (None when none
+    is dated): blocking looks for a new article's story among those whose days are near its own.
+    """
+
+    id: str
+    size: int
+    earliest: date | None
+    latest: date | None
+    entities: tuple[WeightedKey, ...]
+    terms: tuple[WeightedKey, ...]
+
+
+@dataclasses.dataclass(frozen=True)
+class Placement:
+    """Where grouping put one article: its story, and its source (the first article of the wire story it
+    re-publishes, or itself); `fit` (0-1) is how well it fitted the story it joined (1.0 for a re-publication
+    or the founder of a story)."""
+
+    article: str
+    story: str
+    source: str
+    new_story: bool
+    fit: float
+
+
+@dataclasses.dataclass(frozen=True)
+class Story:
+    """The articles that tell one event, by id, and their partition into independent sources: each inner tuple
+    is one source, an article and its re-publications, the article that first joined it first."""
+
+    id: str
+    articles: tuple[str, ...]
+    sources: tuple[tuple[str, ...], ...]
+
+
 # Stages 4 and 5, group and compare: stories and what their sources establish.
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "2.0"
 DisagreementKind = Literal["quote_wording", "quote_speaker", "figure", "date", "name"]
 
 
@@ -307,12 +443,16 @@ DisagreementKind = Literal["quote_wording", "quote_speaker", "figure", "date", "
 class Source:
     """An independent source of a story: one article, or every re-publication of the same wire story.
 
-    `name` is the input path of its first article and names the source everywhere in a report;
-    `paragraphs` is the clean text of its fullest article, `removed` the noise set apart from its articles.
+    `id` is its first article's id and names the source everywhere in a report (facts, claims, disagreements,
+    quotations, timeline, brief); `name` is how people know it: that article's input path or URL.
+    `articles` and `article_ids` list all its articles' inputs and ids; `paragraphs` is the clean text of its
+    fullest article, `removed` the noise set apart from its articles.
     """
 
+    id: str
     name: str
     articles: tuple[str, ...]
+    article_ids: tuple[str, ...]
     title: str | None
     outlets: tuple[str, ...]
     wire: str | None
@@ -327,7 +467,7 @@ class Source:
 
 @dataclasses.dataclass(frozen=True)
 class Support:
-    """A source's exact sentence behind a fact."""
+    """A source's exact sentence behind a fact (`source` is the source's id, as everywhere in a report)."""
 
     source: str
     sentence: str
@@ -402,8 +542,9 @@ class BriefSentence:
 
 @dataclasses.dataclass(frozen=True)
 class StoryReport:
-    """Everything the report says of one story."""
+    """Everything the report says of one story (`id` is the story's id, stable while its articles stay)."""
 
+    id: str
     title: str
     sources: tuple[Source, ...]
     corroborated: tuple[Fact, ...]
@@ -420,3 +561,43 @@ class Report:
     schema_version: str
     stories: tuple[StoryReport, ...]
     notes: tuple[str, ...] = ()
+
+
+# The library: what adding articles tells, and what listing stories shows.
+
+
+@dataclasses.dataclass(frozen=True)
+class Notice:
+    """Something a user should know about an input that was still used: a repaired encoding, a short brief,
+    an article in a language that is not analysed."""
+
+    source: str
+    message: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Duplicate:
+    """An input whose article the library already holds (the same URL, or the same clean text): kept once."""
+
+    source: str
+    article: str
+    story: str | None
+
+
+@dataclasses.dataclass(frozen=True)
+class StorySummary:
+    """A story as the library lists it: what it is, how many sources tell it, when, and where it was found.
+    `earliest` and `latest` bound its articles' publication dates, or, for articles without one, the earliest
+    day their text allows (`estimated` says so). `matches` holds, for a search, the titles of the story's
+    articles that match it."""
+
+    id: str
+    title: str | None
+    articles: int
+    sources: int
+    outlets: tuple[str, ...]
+    earliest: date | None
+    latest: date | None
+    estimated: bool
+    updated: str
+    matches: tuple[str, ...] = ()

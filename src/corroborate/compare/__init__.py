@@ -25,7 +25,6 @@ from corroborate.compare.disagreements import (
 from corroborate.compare.quotes import quote_clusters, quote_table
 from corroborate.compare.similarity import LEXICAL_NOTE, lexical_similarity
 from corroborate.compare.timeline import build_timeline
-from corroborate.group import Story
 from corroborate.models import (
     SCHEMA_VERSION,
     TEXT_KINDS,
@@ -35,6 +34,7 @@ from corroborate.models import (
     Report,
     SingleClaim,
     Source,
+    Story,
     StoryReport,
     Support,
 )
@@ -49,23 +49,36 @@ class CompareOptions:
     embeddings: bool = True
 
 
-def compare_stories(stories: Sequence[Story], options: CompareOptions | None = None) -> Report:
-    return Report(schema_version=SCHEMA_VERSION, stories=tuple(compare(story, options) for story in stories))
+def compare_stories(
+    stories: Sequence[tuple[Story, Sequence[Reading]]], options: CompareOptions | None = None
+) -> Report:
+    """The report of every story, each given with its readings."""
+    return Report(
+        schema_version=SCHEMA_VERSION, stories=tuple(compare(story, readings, options) for story, readings in stories)
+    )
 
 
-def compare(story: Story, options: CompareOptions | None = None) -> StoryReport:
+def compare(story: Story, readings: Sequence[Reading], options: CompareOptions | None = None) -> StoryReport:
+    """What the sources of `story` establish. `readings` are the readings of its articles (by `Story.articles`).
+
+    Sources are known by their id (their first article's id) everywhere in the report; `Source.name` is how
+    people see them (the input path or URL of that article).
+    """
     options = options or CompareOptions()
-    readings, datings = date_story(story)
+    by_id = {reading.id: reading for reading in readings}
+    readings = [by_id[article] for article in story.articles if article in by_id]
+    readings, datings = date_story(readings, story.sources)
     source_of = {member: members[0] for members in story.sources for member in members}
+    names = {members[0]: by_id[members[0]].article.source for members in story.sources if members[0] in by_id}
     items = story_items(readings, story.sources)
     alignment = align(items, use_embeddings=options.embeddings)
     clusters = quote_clusters(readings, source_of)
     disagreements = []
     if len(story.sources) > 1:
         disagreements = [
-            *quote_disagreements(clusters),
+            *quote_disagreements(clusters, names),
             *figure_disagreements(items, alignment),
-            *date_disagreements(items, alignment, readings, source_of),
+            *date_disagreements(items, alignment, readings, source_of, names),
             *name_disagreements(readings, source_of),
         ]
     unfit = _unfit_for_brief(items, disagreements)
@@ -81,8 +94,9 @@ def compare(story: Story, options: CompareOptions | None = None) -> StoryReport:
     order = {item.claim.text: item.claim.sentence for item in items}
     notes = [note for note in (_alignment_note(alignment, story), *_reading_notes(readings)) if note]
     return StoryReport(
+        id=story.id,
         title=_title(readings),
-        sources=tuple(_source(members, readings, datings) for members in story.sources),
+        sources=tuple(_source(members, readings, datings) for members in story.sources if members[0] in by_id),
         corroborated=tuple(facts),
         single_source=tuple(singles),
         disagreements=tuple(disagreements),
@@ -166,13 +180,15 @@ def _facts(items: list[Item], alignment: Alignment, unfit: frozenset[str]) -> li
 
 
 def _source(members: tuple[str, ...], readings: Sequence[Reading], datings: dict[str, Dating]) -> Source:
-    articles = [reading.article for reading in readings if reading.article.source in members]
+    articles = [reading.article for reading in readings if reading.id in members]
     first = articles[0]
-    fullest = fullest_reading([reading for reading in readings if reading.article.source in members]).article
-    dating = datings[first.source]
+    fullest = fullest_reading([reading for reading in readings if reading.id in members]).article
+    dating = datings[first.id]
     return Source(
-        name=members[0],
-        articles=members,
+        id=first.id,
+        name=first.source,
+        articles=tuple(article.source for article in articles),
+        article_ids=tuple(article.id for article in articles),
         title=first.title,
         outlets=tuple(dict.fromkeys(article.outlet for article in articles if article.outlet)),
         wire=next((article.wire for article in articles if article.wire), None),

@@ -20,8 +20,9 @@ from itertools import combinations
 
 from rapidfuzz import fuzz
 
+from corroborate.analyze.embeddings import embed
 from corroborate.compare.figures import figures_agree
-from corroborate.compare.similarity import content_words, embed, lexical_similarity
+from corroborate.compare.similarity import content_words, lexical_similarity
 from corroborate.models import Claim, Figure, Reading, TimeExpression
 
 EMBEDDING_THRESHOLD = 0.55
@@ -43,7 +44,7 @@ MAX_POSTING = 60
 
 @dataclass(frozen=True)
 class Item:
-    """A claim of a story, with the source it belongs to and its exact sentence."""
+    """A claim of a story, with the source (its id) and the article (its id) it comes from, and its exact sentence."""
 
     source: str
     article: str
@@ -67,10 +68,10 @@ class Alignment:
 
 def story_items(readings: Sequence[Reading], sources: Sequence[tuple[str, ...]]) -> list[Item]:
     """The claims of each source, taken from its fullest article (re-publications repeat it)."""
-    by_source = {reading.article.source: reading for reading in readings}
+    by_id = {reading.id: reading for reading in readings}
     items: list[Item] = []
     for members in sources:
-        present = [by_source[member] for member in members if member in by_source]
+        present = [by_id[member] for member in members if member in by_id]
         if not present or not any(reading.analysed for reading in present):
             continue
         fullest = fullest_reading(present)
@@ -78,7 +79,7 @@ def story_items(readings: Sequence[Reading], sources: Sequence[tuple[str, ...]])
             sentence = fullest.sentences[claim.sentence].text
             dates = tuple(d for d in fullest.dates if d.sentence == claim.sentence and d.text in claim.text)
             figures = tuple(f for f in fullest.figures if f.sentence == claim.sentence and f.text in claim.figures)
-            items.append(Item(members[0], fullest.article.source, claim, sentence, dates, figures))
+            items.append(Item(members[0], fullest.id, claim, sentence, dates, figures))
     return items
 
 

@@ -9,11 +9,11 @@ that day, and the note says where the day came from.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
 from corroborate.analyze.dates import Reference, reference_of, resolve
-from corroborate.group import Story
 from corroborate.models import Reading
 
 
@@ -25,22 +25,25 @@ class Dating:
     note: str | None
 
 
-def date_story(story: Story) -> tuple[list[Reading], dict[str, Dating]]:
-    """The story's readings with their dates resolved against the story's evidence, and each one's dating."""
-    own = {reading.article.source: reference_of(reading.article) for reading in story.readings}
-    source_of = {member: members for members in story.sources for member in members}
+def date_story(
+    readings: Sequence[Reading], sources: Sequence[tuple[str, ...]]
+) -> tuple[list[Reading], dict[str, Dating]]:
+    """The story's readings with their dates resolved against the story's evidence, and each one's dating (by
+    article id). `sources` partitions the article ids into independent sources."""
+    own = {reading.id: reference_of(reading.article) for reading in readings}
+    source_of = {member: members for members in sources for member in members}
     datings: dict[str, Dating] = {}
-    for reading in story.readings:
+    for reading in readings:
         article = reading.article
-        reference = own[article.source]
+        reference = own[article.id]
         dating = Dating(reference, None)
         if article.published is None:
             siblings = [
                 reading_
-                for reading_ in story.readings
-                if reading_.article.source in source_of[article.source] and reading_.article.published is not None
+                for reading_ in readings
+                if reading_.id in source_of[article.id] and reading_.article.published is not None
             ]
-            others = [ref.day for source, ref in own.items() if ref and source not in source_of[article.source]]
+            others = [ref.day for member, ref in own.items() if ref and member not in source_of[article.id]]
             if reference is None and siblings:
                 sibling = min(siblings, key=lambda r: r.article.published or date.max)
                 day = sibling.article.published
@@ -57,9 +60,8 @@ def date_story(story: Story) -> tuple[list[Reading], dict[str, Dating]]:
                         f"on or after {shifted.isoformat()}: the text gives no year for its dates; "
                         "the year comes from the story's other sources",
                     )
-        datings[article.source] = dating
-    readings = [_redated(reading, datings[reading.article.source]) for reading in story.readings]
-    return readings, datings
+        datings[article.id] = dating
+    return [_redated(reading, datings[reading.id]) for reading in readings], datings
 
 
 def _year_from_others(reading: Reading, earliest: date, others_latest: date) -> date | None:

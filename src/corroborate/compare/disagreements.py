@@ -49,10 +49,15 @@ def figure_disagreements(items: Sequence[Item], alignment: Alignment) -> list[Di
 
 
 def date_disagreements(
-    items: Sequence[Item], alignment: Alignment, readings: Sequence[Reading], source_of: dict[str, str]
+    items: Sequence[Item],
+    alignment: Alignment,
+    readings: Sequence[Reading],
+    source_of: dict[str, str],
+    names: dict[str, str],
 ) -> list[Disagreement]:
-    """Dates that cannot both be right: the main dates of closely aligned claims, and dates of one named event."""
-    quoted = {(reading.article.source, quote.sentence, quote.text) for reading in readings for quote in reading.quotes}
+    """Dates that cannot both be right: the main dates of closely aligned claims, and dates of one named event.
+    `names` says how each source (by id) is named in the explanations."""
+    quoted = {(reading.id, quote.sentence, quote.text) for reading in readings for quote in reading.quotes}
     groups = [
         [
             index
@@ -63,12 +68,14 @@ def date_disagreements(
         ]
         for group in alignment.groups
     ]
-    found = [_aligned_dates(items, group, quoted) for group in groups]
-    found.extend(_event_dates(readings, source_of))
+    found = [_aligned_dates(items, group, quoted, names) for group in groups]
+    found.extend(_event_dates(readings, source_of, names))
     return [disagreement for disagreement in found if disagreement is not None]
 
 
-def _aligned_dates(items: Sequence[Item], group: list[int], quoted: set[tuple[str, int, str]]) -> Disagreement | None:
+def _aligned_dates(
+    items: Sequence[Item], group: list[int], quoted: set[tuple[str, int, str]], names: dict[str, str]
+) -> Disagreement | None:
     """The one day-precise date each aligned claim gives its event (not one inside a quotation: a quoted
     "today" is the speaker's day): flagged when they do not meet."""
     dated = []
@@ -94,7 +101,9 @@ def _aligned_dates(items: Sequence[Item], group: list[int], quoted: set[tuple[st
     if len(clusters) < 2:
         return None
     sides = tuple(Side(item.source, item.sentence) for item, _ in dated)
-    why = "; ".join(f'{item.source}: "{expression.text}" is {_span_text(expression)}' for item, expression in dated)
+    why = "; ".join(
+        f'{names[item.source]}: "{expression.text}" is {_span_text(expression)}' for item, expression in dated
+    )
     return Disagreement(
         kind="date",
         about=_short(dated[0][0].claim.text),
@@ -120,7 +129,7 @@ EVENT_NOUNS = frozenset(
 """Nouns that name one dated event of a story: "last July's election", "the Nov. 26 letter"."""
 
 
-def _event_dates(readings: Sequence[Reading], source_of: dict[str, str]) -> list[Disagreement]:
+def _event_dates(readings: Sequence[Reading], source_of: dict[str, str], names: dict[str, str]) -> list[Disagreement]:
     """ "last July's election" against "the 2018 election": the same kind of event, owned by the same
     person or by no one, dated in ways that cannot both hold. A source that dates two such events is not
     compared on them (it may be speaking of two elections)."""
@@ -130,9 +139,7 @@ def _event_dates(readings: Sequence[Reading], source_of: dict[str, str]) -> list
             if expression.anchor not in EVENT_NOUNS or expression.start is None:
                 continue
             key = (expression.anchor, expression.owner)
-            by_anchor.setdefault(key, {}).setdefault(source_of[reading.article.source], []).append(
-                (reading, expression)
-            )
+            by_anchor.setdefault(key, {}).setdefault(source_of[reading.id], []).append((reading, expression))
     found = []
     for (anchor, _owner), per_source in sorted(by_anchor.items(), key=lambda item: (item[0][0], item[0][1] or "")):
         single = {
@@ -147,7 +154,8 @@ def _event_dates(readings: Sequence[Reading], source_of: dict[str, str]) -> list
             for source, (reading, expression) in single.items()
         )
         why = "; ".join(
-            f'{source}: "{expression.text}" is {_span_text(expression)}' for source, (_, expression) in single.items()
+            f'{names[source]}: "{expression.text}" is {_span_text(expression)}'
+            for source, (_, expression) in single.items()
         )
         found.append(
             Disagreement(
@@ -201,13 +209,13 @@ def _abbreviations(readings: Sequence[Reading], source_of: dict[str, str]) -> li
                     continue
                 written = f"{entity.name} ({mention})"
                 sentence = next((s.text for s in reading.sentences if f"({mention})" in s.text), written)
-                sides = [Side(source_of[reading.article.source], sentence)]
+                sides = [Side(source_of[reading.id], sentence)]
                 for other in readings:
-                    if source_of[other.article.source] in {side.source for side in sides}:
+                    if source_of[other.id] in {side.source for side in sides}:
                         continue
                     match = next((s.text for s in other.sentences if entity.name in s.text), None)
                     if match:
-                        sides.append(Side(source_of[other.article.source], match))
+                        sides.append(Side(source_of[other.id], match))
                 found.append(
                     Disagreement(
                         kind="name",
@@ -237,7 +245,7 @@ def _spellings(readings: Sequence[Reading], source_of: dict[str, str]) -> list[D
     for reading in readings:
         for entity in reading.entities:
             if entity.label == "PERSON" and entity.role == "story":
-                people.setdefault(entity.name, {})[source_of[reading.article.source]] = reading
+                people.setdefault(entity.name, {})[source_of[reading.id]] = reading
     names = sorted(people)
     found = []
     for x, y in ((x, y) for i, x in enumerate(names) for y in names[i + 1 :]):
@@ -280,8 +288,9 @@ def _mentions(sentence: str, name: str) -> bool:
     return name in sentence or name.split()[-1] in sentence
 
 
-def quote_disagreements(clusters: Sequence[list[Quoted]]) -> list[Disagreement]:
-    """The same quotation worded differently, or put in different mouths, by different sources."""
+def quote_disagreements(clusters: Sequence[list[Quoted]], names: dict[str, str]) -> list[Disagreement]:
+    """The same quotation worded differently, or put in different mouths, by different sources (`names` says how
+    each source, by id, is named in the explanations)."""
     found = []
     for cluster in clusters:
         longest = max((item.quote.text for item in cluster), key=len)
@@ -296,7 +305,7 @@ def quote_disagreements(clusters: Sequence[list[Quoted]]) -> list[Disagreement]:
                     kind="quote_wording",
                     about=f"the words of {speaker or 'one speaker'}",
                     sides=tuple(wordings),
-                    why=f"the same quotation, worded differently: {_difference(wordings)}",
+                    why=f"the same quotation, worded differently: {_difference(wordings, names)}",
                 )
             )
         if len(speakers) > 1:
@@ -306,7 +315,7 @@ def quote_disagreements(clusters: Sequence[list[Quoted]]) -> list[Disagreement]:
                     about=f'who said "{_short(longest, 60)}"',
                     sides=tuple(Side(source, item.sentence) for source, item in named.items()),
                     why="the same quotation attributed to "
-                    + " and to ".join(f"{item.quote.speaker} by {source}" for source, item in named.items()),
+                    + " and to ".join(f"{item.quote.speaker} by {names[source]}" for source, item in named.items()),
                 )
             )
     return found
@@ -316,7 +325,7 @@ def _plain(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
-def _difference(sides: Sequence[Side]) -> str:
+def _difference(sides: Sequence[Side], names: dict[str, str]) -> str:
     """The words where two wordings part: "'of our own history' against 'in our history'"."""
     first, second = sides[0].text.split(), sides[1].text.split()
     start = 0
@@ -327,7 +336,7 @@ def _difference(sides: Sequence[Side]) -> str:
         end += 1
     left = " ".join(first[max(0, start - 1) : len(first) - end + 1])
     right = " ".join(second[max(0, start - 1) : len(second) - end + 1])
-    return f'"{left}" ({sides[0].source}) against "{right}" ({sides[1].source})'
+    return f'"{left}" ({names[sides[0].source]}) against "{right}" ({names[sides[1].source]})'
 
 
 def _short(text: str, limit: int = 90) -> str:

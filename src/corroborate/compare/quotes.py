@@ -37,7 +37,7 @@ def quote_clusters(readings: Sequence[Reading], source_of: dict[str, str]) -> li
     quoted: list[Quoted] = []
     seen: set[tuple[str, str]] = set()
     for reading in readings:
-        source = source_of[reading.article.source]
+        source = source_of[reading.id]
         for quote in reading.quotes:
             key = (source, _plain(quote.text))
             if quote.scare or len(quote.text.split()) < MIN_WORDS or key in seen:

@@ -15,7 +15,7 @@ def build_timeline(readings: Sequence[Reading], source_of: dict[str, str]) -> li
     entries: list[TimelineEntry] = []
     seen: set[tuple[str, str, int]] = set()
     for reading in readings:
-        source = source_of[reading.article.source]
+        source = source_of[reading.id]
         for expression in reading.dates:
             if expression.start is None or expression.end is None:
                 continue

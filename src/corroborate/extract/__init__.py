@@ -13,18 +13,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from corroborate.errors import NotAnArticle
 from corroborate.extract import dates, metadata
 from corroborate.extract.html import read_page
 from corroborate.extract.language import detect_language
-from corroborate.extract.lines import SENTENCE_END, Context, classify, continues, words
+from corroborate.extract.lines import Context, classify, continues
+from corroborate.extract.news import check_is_news, own_text
 from corroborate.extract.normalize import normalize_line
-from corroborate.models import TEXT_KINDS, Article, Line, RawDocument
+from corroborate.models import Article, Line, RawDocument
 
 __all__ = ["ExtractOptions", "extract"]
-
-MIN_BODY_WORDS = 40
-"""Fewer words of body than this and the input is not an article (a login form, a menu, a stub)."""
 
 
 @dataclass(frozen=True)
@@ -35,12 +32,13 @@ class ExtractOptions:
 
 
 def extract(document: RawDocument, options: ExtractOptions | None = None) -> Article:
-    """The clean article in `document`. Raises `NotAnArticle` when there is no article text in it."""
+    """The clean article in `document`; a short news brief is one too, with a warning. Raises `NotAnArticle` when
+    what it holds is not news (a form, a menu, a cookie notice, an error page: see `news.check_is_news`)."""
     options = options or ExtractOptions()
     given = document.given
     read = _read(document)
     lines, context = read.lines, read.context
-    _check_is_article(document.source, lines)
+    brief = check_is_news(document.source, lines)
     dateline = next((metadata.find_dateline(line.text) for line in lines if line.kind == "body"), None)
     paragraphs = _paragraphs(lines, dateline)
     captions = tuple(
@@ -64,7 +62,7 @@ def extract(document: RawDocument, options: ExtractOptions | None = None) -> Art
         lines=tuple(lines),
         url=read.url,
         language=detect_language("\n".join(paragraphs)) or read.language,
-        warnings=document.warnings,
+        warnings=(*document.warnings, brief) if brief else document.warnings,
     )
 
 
@@ -112,20 +110,6 @@ def _read(document: RawDocument) -> _Read:
     return _Read(lines, context, *found)
 
 
-def _check_is_article(source: str, lines: list[Line]) -> None:
-    """An article has running text: enough words in lines that read as sentences, not just a list of links."""
-    body = [line.text for line in lines if line.kind == "body"]
-    total = sum(words(text) for text in body)
-    if total < MIN_BODY_WORDS:
-        raise NotAnArticle(source, f"not an article: only {total} words of body text (a form or a login page?)")
-    running = sum(words(text) for text in body if SENTENCE_END.search(text) or words(text) >= 15)
-    if running < MIN_BODY_WORDS:
-        raise NotAnArticle(
-            source,
-            f"not an article: no running text, only {len(body)} short lines (a list of links or a menu?)",
-        )
-
-
 def _text_lines(text: str) -> tuple[list[str], list[str | None]]:
     """Non-empty lines of scraped text, hard-wrapped paragraphs joined back into one line."""
     lines: list[str] = []
@@ -144,10 +128,9 @@ def _text_lines(text: str) -> tuple[list[str], list[str | None]]:
 
 
 def _paragraphs(lines: list[Line], dateline: metadata.Dateline | None) -> tuple[str, ...]:
+    """The article's own text (`news.own_text`: a news item of one line is its headline), dateline taken off."""
     paragraphs = []
-    for line in lines:
-        if line.kind not in TEXT_KINDS or line.kind in ("title", "standfirst"):
-            continue
+    for line in own_text(lines):
         text = line.text
         if dateline and not paragraphs and line.kind == "body":
             text = text[dateline.length :]

@@ -113,19 +113,37 @@ BOILERPLATE = [
         _line(
             r"(?:sign|log) ?(?:in|up|out)(?: (?:to|for) .{0,60})?|register|subscribe(?: now| today)?|"
             r"already a (?:subscriber|member)\??.*|create (?:an|your) (?:free )?account.*|my account|"
-            r"forgot (?:your )?password\??"
+            r"forgot (?:your )?password\??|(?:don'?t|do not) have an account\??.*|not a member\??.*|"
+            r"(?:user ?name|e-?mail address|password)(?: or (?:user ?name|e-?mail(?: address)?|password))*\s*:?|"
+            r"remember me|keep me (?:signed|logged) in|(?:your )?session (?:has )?(?:expired|timed out)\b.*|"
+            r"you (?:have been|are now) (?:logged|signed) out\b.*"
         ),
         "account or subscription prompt",
     ),
     (
         re.compile(
             r"\bcookies?\b.*\b(?:accept|consent|agree|policy|settings|preferences|privacy|experience)\b|"
-            r"\b(?:accept|reject|manage) (?:all )?cookies\b",
+            r"\b(?:accept|reject|manage) (?:all )?cookies\b|"
+            r"^(?:this|our) (?:web)?site uses cookies\b|^we use cookies\b|"
+            r"^(?:(?:accept|reject|allow|decline)(?: all)?(?: cookies)?|manage (?:preferences|settings|consent))$",
             re.IGNORECASE,
         ),
         "cookie banner",
     ),
     (re.compile(r"all rights reserved|^(?:©|\(c\)|copyright\b)", re.IGNORECASE), "copyright notice"),
+    (
+        re.compile(
+            r"^(?:(?:http )?error:? )?(?:404|403|410|500)\s*[-:.|]?\s*(?:error|(?:page )?not found|forbidden|gone|"
+            r"internal server error)?[.!]?$|^(?:sorry,? )?(?:the )?(?:page|file|content) (?:was )?not found\b.{0,40}$|"
+            r"\bthe (?:page|file|content|article) you (?:are|were) looking for\b|"
+            r"\bthe (?:page|url|address) you (?:have )?(?:requested|entered)\b|^access denied\b|"
+            r"^(?:sorry,? )?(?:this|the) page (?:(?:does not|doesn't|no longer) exists?|"
+            r"(?:could|can)(?: ?not|n't) be found|(?:has been|was|may have been) (?:moved|removed|deleted))|"
+            r"^(?:sorry,? )?something went wrong\b|^(?:go|return|back) (?:to )?(?:the )?(?:home ?page|front page)\b",
+            re.IGNORECASE,
+        ),
+        "error page",
+    ),
     (
         _line(
             r"(?:terms (?:of (?:use|service)|and conditions)|privacy(?: policy| notice| settings)?|contact us|about us|"

@@ -70,32 +70,36 @@ def _head(report: Report) -> str:
 
 @dataclass(frozen=True)
 class _Names:
-    """How a story's sources are named on the page: a number, a short name and an anchor."""
+    """How a story's sources (known by id in the report) are named on the page: a number, a short name, the
+    input's name and an anchor."""
 
     story: int
     sources: tuple[Source, ...]
 
-    def number(self, name: str) -> int | None:
-        return next((n for n, source in enumerate(self.sources, 1) if source.name == name), None)
+    def number(self, source_id: str) -> int | None:
+        return next((n for n, source in enumerate(self.sources, 1) if source.id == source_id), None)
 
-    def anchor(self, name: str) -> str:
-        return f"story-{self.story}-source-{self.number(name)}"
+    def anchor(self, source_id: str) -> str:
+        return f"story-{self.story}-source-{self.number(source_id)}"
 
-    def badge(self, name: str) -> str:
-        number = self.number(name)
+    def badge(self, source_id: str) -> str:
+        number = self.number(source_id)
         if number is None:
-            return f'<span class="badge">{_e(name)}</span>'
-        label = f"{number} · {_short(self.sources[number - 1])}"
-        return f'<a class="badge" href="#{self.anchor(name)}" title="{_e(name)}">{_e(label)}</a>'
+            return f'<span class="badge">{_e(source_id)}</span>'
+        source = self.sources[number - 1]
+        label = f"{number} · {_short(source)}"
+        return f'<a class="badge" href="#{self.anchor(source_id)}" title="{_e(source.name)}">{_e(label)}</a>'
 
-    def tag(self, name: str) -> str:
+    def tag(self, source_id: str) -> str:
         """The badge as plain text, for places a link does not belong (a <summary>)."""
-        number = self.number(name)
-        label = name if number is None else f"{number} · {_short(self.sources[number - 1])}"
-        return f'<span class="badge" title="{_e(name)}">{_e(label)}</span>'
+        number = self.number(source_id)
+        if number is None:
+            return f'<span class="badge">{_e(source_id)}</span>'
+        source = self.sources[number - 1]
+        return f'<span class="badge" title="{_e(source.name)}">{_e(f"{number} · {_short(source)}")}</span>'
 
-    def badges(self, names: Iterable[str]) -> str:
-        return "".join(self.badge(name) for name in dict.fromkeys(names))
+    def badges(self, source_ids: Iterable[str]) -> str:
+        return "".join(self.badge(source_id) for source_id in dict.fromkeys(source_ids))
 
 
 def _short(source: Source) -> str:
@@ -124,7 +128,8 @@ def _story(index: int, story: StoryReport) -> str:
     return (
         f'<article class="story" id="{sid}" aria-labelledby="{sid}-title"><h2 id="{sid}-title">{_e(story.title)}</h2>'
         f'<p class="muted">{len(story.sources)} independent sources · {len(story.corroborated)} corroborated facts'
-        f" · {len(story.single_source)} single-source claims · {len(story.disagreements)} disagreements</p>"
+        f" · {len(story.single_source)} single-source claims · {len(story.disagreements)} disagreements"
+        f" · story {_e(story.id)}</p>"
         f"{body}</article>"
     )
 
@@ -134,7 +139,8 @@ def _apart(index: int, story: StoryReport) -> str:
     sources = "".join(_source_head(source, names) + _text(source, []) for source in story.sources)
     return (
         f'<article class="story apart" id="story-{index}"><h2>{_e(story.title)}</h2>'
-        "<p><strong>Set apart:</strong> this story has a single source, so nothing corroborates or disputes it.</p>"
+        "<p><strong>Set apart:</strong> this story has a single source, so nothing corroborates or disputes it."
+        f' <span class="muted">Story {_e(story.id)}.</span></p>'
         f"{_list(story.notes, 'notes') if story.notes else ''}"
         f"<details><summary>The source and its text</summary>{sources}</details></article>"
     )
@@ -165,8 +171,8 @@ def _legend() -> str:
 def _sources(story: StoryReport, names: _Names) -> str:
     passages = _passages(story)
     columns = "".join(
-        f'<article class="source" id="{names.anchor(source.name)}">{_source_head(source, names)}'
-        f"{_text(source, passages.get(source.name, []))}</article>"
+        f'<article class="source" id="{names.anchor(source.id)}">{_source_head(source, names)}'
+        f"{_text(source, passages.get(source.id, []))}</article>"
         for source in story.sources
     )
     return f'<div class="sources">{columns}</div>'
@@ -182,7 +188,7 @@ def _source_head(source: Source, names: _Names) -> str:
     others = [name for name in source.articles if name != source.name]
     also = f"<li>Also published as: {_e(', '.join(others))}</li>" if others else ""
     return (
-        f'<h4><span class="source-no">{names.number(source.name)}</span> · {_e(_short(source))}</h4>'
+        f'<h4><span class="source-no">{names.number(source.id)}</span> · {_e(_short(source))}</h4>'
         f"<p><strong>{_e(source.title or '(no title)')}</strong></p>"
         f'<ul class="meta">{meta}<li>{_dated(source)}</li><li>File: {_e(source.name)}</li>{also}</ul>'
     )
@@ -275,7 +281,7 @@ def _singles(story: StoryReport, names: _Names) -> str:
         return "<p>None: every claim is made by more than one source.</p>"
     parts = []
     for source in story.sources:
-        claims = [claim for claim in story.single_source if claim.source == source.name]
+        claims = [claim for claim in story.single_source if claim.source == source.id]
         if claims:
             items = "".join(
                 f"<li>{_e(claim.claim)}"
@@ -287,7 +293,7 @@ def _singles(story: StoryReport, names: _Names) -> str:
                 + "</li>"
                 for claim in claims
             )
-            parts.append(f"<h4>{names.badge(source.name)} {len(claims)} claims</h4><ul>{items}</ul>")
+            parts.append(f"<h4>{names.badge(source.id)} {len(claims)} claims</h4><ul>{items}</ul>")
     return "".join(parts)
 
 
@@ -360,7 +366,7 @@ def _removed(story: StoryReport, names: _Names) -> str:
             for line in source.removed
         )
         parts.append(
-            f"<details><summary>{names.tag(source.name)} {len(source.removed)} lines set apart</summary>"
+            f"<details><summary>{names.tag(source.id)} {len(source.removed)} lines set apart</summary>"
             f'<ul class="removed">{items or "<li>Nothing.</li>"}</ul></details>'
         )
     return "".join(parts)

@@ -24,8 +24,8 @@ def render_markdown(report: Report, show_noise: bool = False) -> str:
 
 
 def _story(number: int, story: StoryReport, show_noise: bool) -> list[str]:
-    label = {source.name: f"[{index}]" for index, source in enumerate(story.sources, start=1)}
-    lines = [f"## {number}. {_text(story.title)}", ""]
+    label = {source.id: f"[{index}]" for index, source in enumerate(story.sources, start=1)}
+    lines = [f"## {number}. {_text(story.title)}", "", f"Story `{story.id}`.", ""]
     if len(story.sources) == 1:
         lines += ["*Set apart: no other input tells this story.*", ""]
     lines += ["### Sources", ""]
@@ -49,9 +49,9 @@ def _story(number: int, story: StoryReport, show_noise: bool) -> list[str]:
     if story.single_source:
         lines += ["### Reported by one source only", ""]
         for source in story.sources:
-            claims = [single for single in story.single_source if single.source == source.name]
+            claims = [single for single in story.single_source if single.source == source.id]
             if claims:
-                lines.append(f"- {label[source.name]} `{source.name}`")
+                lines.append(f"- {label[source.id]} `{source.name}`")
                 lines += [f"  - {_text(single.claim)}" for single in claims]
         lines.append("")
     if story.disagreements:
@@ -81,7 +81,7 @@ def _story(number: int, story: StoryReport, show_noise: bool) -> list[str]:
     if show_noise:
         lines += ["### Removed as noise", ""]
         for source in story.sources:
-            lines.append(f"- {label[source.name]} `{source.name}`")
+            lines.append(f"- {label[source.id]} `{source.name}`")
             lines += [f"  - *{line.kind}* ({_text(line.why or '')}): {_text(line.text)}" for line in source.removed]
         lines.append("")
     if story.notes:

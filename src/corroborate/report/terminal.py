@@ -23,7 +23,7 @@ def print_report(report: Report, console: Console | None = None, show_noise: boo
 
 def story_panel(number: int, story: StoryReport, show_noise: bool = False) -> Panel:
     labels = {
-        source.name: Text(f"[{index}]", style=SOURCE_COLOURS[(index - 1) % len(SOURCE_COLOURS)])
+        source.id: Text(f"[{index}]", style=SOURCE_COLOURS[(index - 1) % len(SOURCE_COLOURS)])
         for index, source in enumerate(story.sources, start=1)
     }
     parts: list[RenderableType] = [_sources(story)]
@@ -51,7 +51,14 @@ def story_panel(number: int, story: StoryReport, show_noise: bool = False) -> Pa
             parts.append(section)
     for note in story.notes:
         parts.append(Text(f"Note: {note}", style="dim"))
-    return Panel(Group(*parts), title=f"[bold]{number}. {escape(story.title)}", title_align="left", border_style="blue")
+    return Panel(
+        Group(*parts),
+        title=f"[bold]{number}. {escape(story.title)}",
+        title_align="left",
+        subtitle=f"story {escape(story.id)}",
+        subtitle_align="right",
+        border_style="blue",
+    )
 
 
 def _table(title: str, *columns: str) -> Table:
@@ -152,5 +159,5 @@ def _noise(story: StoryReport, labels) -> Table:
     table = _table("Removed as noise", "source", "kind", "line")
     for source in story.sources:
         for line in source.removed:
-            table.add_row(labels[source.name], line.kind, Text(line.text, style="dim"))
+            table.add_row(labels[source.id], line.kind, Text(line.text, style="dim"))
     return table

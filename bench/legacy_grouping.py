@@ -1,4 +1,7 @@
-"""Stage 4, group: which articles tell the same event, and which are the same source.
+"""The grouping corroborate had before story grouping was rebuilt (issue 7), kept for bench/grouping.py to measure
+the new one against ("before"): it scores every pair of articles, single-link, so it cannot grow.
+
+Stage 4, group: which articles tell the same event, and which are the same source.
 
 Two kinds of sameness matter. Re-publications of one wire story share most of their text: MinHash over
 word shingles (datasketch) finds them, and they count as one source, never as two corroborations.
@@ -30,14 +33,14 @@ _STOP = frozenset(
 
 
 @dataclass(frozen=True)
-class Story:
+class LegacyStory:
     """The readings of one event, and their partition into independent sources (lists of readings' sources)."""
 
     readings: tuple[Reading, ...]
     sources: tuple[tuple[str, ...], ...]
 
 
-def group_stories(readings: Sequence[Reading]) -> list[Story]:
+def group_stories(readings: Sequence[Reading]) -> list[LegacyStory]:
     """The stories the readings tell, largest first; each reading in exactly one story."""
     if not readings:
         return []
@@ -60,7 +63,7 @@ def group_stories(readings: Sequence[Reading]) -> list[Story]:
         sources = [
             tuple(readings[i].article.source for i in group) for group in same_source.groups() if group[0] in members
         ]
-        stories.append(Story(readings=tuple(readings[i] for i in members), sources=tuple(sources)))
+        stories.append(LegacyStory(readings=tuple(readings[i] for i in members), sources=tuple(sources)))
     return sorted(stories, key=lambda story: (-len(story.sources), story.readings[0].article.source))
 
 

@@ -1,0 +1,161 @@
+"""The library's SQLite schema, as numbered migrations, and how a library file is opened.
+
+The schema version is SQLite's `user_version`. Opening a library applies the migrations it lacks, each in its
+own transaction, so an older library is brought up to date and a half-applied migration never remains. A
+library made by a newer corroborate is refused with a message rather than misread. WAL mode lets `stories`
+and `report` read while `add` writes, and a killed `add` loses nothing it committed.
+
+    article     one row per article: its reading and signature (zlib-compressed JSON), its story and source,
+                and `placed`, the order in which articles joined their stories (NULL: waiting to be placed)
+    story       one row per story: its profile (what an article must fit to join it), dates, counts
+    story_key   blocking keys (rare entities, key terms, embedding bands) -> the stories they lead to
+    key_spread  in how many stories each key is (a key found everywhere blocks nothing)
+    lsh_bucket  MinHash LSH buckets (datasketch's bands) -> article, to find re-publications
+    lsh_key     each indexed article's band hashes (datasketch's key storage)
+    unrefined   stories a batch placed articles in, until refinement has merged the pieces of one event
+    failure     inputs that could not be used, with why (kept for the record; a rerun tries them again)
+    article_fts full-text index (FTS5) of titles and texts
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from corroborate.errors import LibraryError
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: articles, stories and the grouping indexes.
+    """
+    CREATE TABLE article (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        source TEXT NOT NULL,
+        url TEXT,
+        title TEXT,
+        outlet TEXT,
+        wire TEXT,
+        published TEXT,
+        earliest TEXT,
+        latest TEXT,
+        words INTEGER NOT NULL,
+        reading BLOB NOT NULL,
+        signature BLOB NOT NULL,
+        added TEXT NOT NULL,
+        story TEXT,
+        source_id TEXT,
+        placed INTEGER
+    );
+    CREATE INDEX article_story ON article (story, placed);
+    CREATE INDEX article_placed ON article (placed);
+    CREATE TABLE story (
+        id TEXT PRIMARY KEY,
+        title TEXT,
+        size INTEGER NOT NULL,
+        sources INTEGER NOT NULL,
+        earliest TEXT,
+        latest TEXT,
+        created TEXT NOT NULL,
+        updated TEXT NOT NULL,
+        profile BLOB NOT NULL
+    );
+    CREATE INDEX story_updated ON story (updated);
+    CREATE TABLE story_key (
+        key TEXT NOT NULL,
+        story TEXT NOT NULL,
+        PRIMARY KEY (key, story)
+    ) WITHOUT ROWID;
+    CREATE TABLE key_spread (
+        key TEXT PRIMARY KEY,
+        stories INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE lsh_bucket (
+        band INTEGER NOT NULL,
+        hash BLOB NOT NULL,
+        article TEXT NOT NULL,
+        PRIMARY KEY (band, hash, article)
+    ) WITHOUT ROWID;
+    CREATE TABLE lsh_key (
+        article TEXT PRIMARY KEY,
+        hashes BLOB NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE unrefined (
+        story TEXT PRIMARY KEY
+    ) WITHOUT ROWID;
+    CREATE TABLE failure (
+        source TEXT NOT NULL,
+        stage TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        at TEXT NOT NULL
+    );
+    """,
+    # 2: full-text search over titles and texts; filled from the articles a library already holds.
+    """
+    CREATE VIRTUAL TABLE article_fts USING fts5 (title, text, tokenize = 'porter unicode61');
+    """,
+)
+VERSION = len(MIGRATIONS)
+
+
+def connect(path: str | Path) -> sqlite3.Connection:
+    """The library at `path` (":memory:" for a throw-away one), created or migrated to the current schema."""
+    name = str(path)
+    if name != ":memory:":
+        folder = Path(name).expanduser().parent
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise LibraryError(name, f"cannot create its folder ({error.strerror or error})") from None
+    try:
+        connection = sqlite3.connect(name, timeout=30, isolation_level=None, check_same_thread=False)
+        connection.execute("PRAGMA foreign_keys = ON")
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.DatabaseError as error:
+        raise LibraryError(name, f"not a corroborate library, or a damaged one ({error})") from None
+    if version > VERSION:
+        connection.close()
+        raise LibraryError(
+            name,
+            f"made by a newer corroborate (library schema {version}, this one knows {VERSION}): upgrade corroborate",
+        )
+    try:
+        if name != ":memory:":
+            connection.execute("PRAGMA journal_mode = WAL")
+            connection.execute("PRAGMA synchronous = NORMAL")
+        for number in range(version + 1, VERSION + 1):
+            _migrate(connection, number)
+    except sqlite3.OperationalError as error:
+        connection.close()
+        raise LibraryError(name, f"cannot be opened for writing ({error})") from None
+    return connection
+
+
+def _migrate(connection: sqlite3.Connection, number: int) -> None:
+    """Apply migration `number` and record it, all or nothing."""
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        for statement in _statements(MIGRATIONS[number - 1]):
+            connection.execute(statement)
+        if number == 2:
+            _fill_search_index(connection)
+        connection.execute(f"PRAGMA user_version = {number}")
+        connection.execute("COMMIT")
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+
+
+def _statements(script: str) -> list[str]:
+    return [statement.strip() for statement in script.split(";") if statement.strip()]
+
+
+def _fill_search_index(connection: sqlite3.Connection) -> None:
+    """Index the articles a library held before it had a search index."""
+    from corroborate.store.records import load_reading
+
+    rows = connection.execute("SELECT seq, reading FROM article").fetchall()
+    for seq, blob in rows:
+        article = load_reading(blob).article
+        connection.execute(
+            "INSERT INTO article_fts (rowid, title, text) VALUES (?, ?, ?)", (seq, article.title or "", article.text)
+        )

@@ -1,0 +1,37 @@
+"""The library's grouping state (corroborate/store/state.py) keeps the contract of `GroupingState`: the same cases
+as tests/group/test_state.py, run against SQLite tables."""
+
+from __future__ import annotations
+
+import pytest
+from tests.group.test_state import (  # noqa: F401  (the cases, collected again here with this module's fixture)
+    NewState,
+    test_a_new_state_is_empty,
+    test_articles_stories_and_sources_are_read_by_key,
+    test_move_and_drop_merge_one_story_into_another,
+    test_stories_sharing_ranks_by_keys_held_and_keeps_to_the_window,
+    test_the_re_publication_index_finds_a_copy,
+)
+
+from corroborate.models import Article, Reading, Signature
+from corroborate.pipeline import Processed
+from corroborate.store import Library
+from corroborate.store.state import SqliteState
+
+
+@pytest.fixture
+def new_state() -> NewState:
+    def make():  # type: ignore[no-untyped-def]
+        library = Library(":memory:")
+
+        def register(signature: Signature) -> None:
+            article = Article(
+                source=signature.source, title=None, standfirst=None, outlet=None, wire=None, authors=(),
+                credits=(), dateline=None, published=signature.published, published_estimate=None,
+                paragraphs=(signature.source,), captions=(), lines=(), id=signature.article,
+            )  # fmt: skip
+            library._insert_article(Processed(Reading(article, analysed=False, note=None), signature), "now")
+
+        return SqliteState(library.connection), register
+
+    return make
