@@ -7,19 +7,17 @@ B-cubed precision, recall and F1, and pairwise F1, against the gold stories. Bes
 (`group_stories`, "before") and each whole gold topic taken as one story (the reference a topic-level grouping
 gets). The options were calibrated on train and dev only; test is the figure to report.
 
-Extract refuses some short briefs of ECB+ as "not an article"; until it takes them, their readings are built from
-an `Article` whose paragraphs are the doc's lines, and the bench says how many. Readings take ~2 minutes to build
-(spaCy and the embedding model on 2 cores): `--cache DIR` (or CORROBORATE_GROUPING_CACHE) keeps them as JSON
-Lines in DIR and reads them back next time.
+Readings take ~5 minutes to build (spaCy on 2 cores): `--cache DIR` (or CORROBORATE_GROUPING_CACHE) keeps them
+as JSON Lines in DIR and reads them back next time; delete the file there after a change to extract or analyze.
 
 Scale. Signatures synthesised from the real ones (each copy of the corpus with its own published dates a week
 apart, entity names, MinHash values and embedding dimensions permuted, so that stories stay distinct while
-vocabulary is shared) fill libraries of 1,000, 10,000 and 100,000 articles through `Grouper.place`; then the
-time to place one more article is measured (median of `--probes` articles), with the memory the library took
-(resident set growth while it was filled, signatures included) and the process's peak RSS (which includes the
-language models when quality ran first). Refinement is not run: this times `place` alone. Today's
-all-pairs grouping of 1,000 articles is timed beside it: it has no way to place one article but to regroup all.
-`scale(state_factory, sizes)` takes any `GroupingState` factory, so the SQLite state is measured the same way.
+vocabulary is shared) fill libraries of 1,000, 10,000 and 100,000 articles. Two measures: `Grouper.place` alone
+over a `MemoryState` (the grouping's own cost), and adding one article to a library file as `corroborate add`
+does (store, place, refine its story; SQLite). Each is the median over `--probes` more articles, with the memory
+the library took (resident set growth while it was filled) and the process's peak RSS (which includes the
+language models when quality ran first), and for the file its size. Today's all-pairs grouping of 1,000 articles
+is timed beside it: it has no way to place one article but to regroup all.
 
     .venv/bin/python bench/grouping.py                       # quality and scale
     .venv/bin/python bench/grouping.py --quality-only --cache /tmp/readings
@@ -52,7 +50,6 @@ from bench.analysis import peak_rss_mib  # noqa: E402
 from bench.extraction import SHARED, describe_machine, machine  # noqa: E402
 from bench.legacy_grouping import group_stories  # noqa: E402
 
-from corroborate.errors import NotAnArticle  # noqa: E402
 from corroborate.group import (  # noqa: E402
     Grouper,
     GroupingOptions,
@@ -62,7 +59,7 @@ from corroborate.group import (  # noqa: E402
     sign,
 )
 from corroborate.group.signature import rarity  # noqa: E402
-from corroborate.models import Article, Line, Reading, Signature, WeightedKey  # noqa: E402
+from corroborate.models import Article, Reading, Signature, WeightedKey  # noqa: E402
 from corroborate.pipeline import Processed  # noqa: E402
 from corroborate.store import Library  # noqa: E402
 
@@ -84,7 +81,6 @@ class Corpus:
     gold: dict[str, str]  # doc id -> gold story (sub-topic)
     topics: dict[str, str]  # doc id -> gold topic
     splits: dict[str, list[str]]  # split -> doc ids
-    fallback: list[str]  # docs extract refused, read from their lines
 
 
 def scorer(folder: Path = ECBPLUS) -> ModuleType:
@@ -108,74 +104,39 @@ def load_corpus(splits: Sequence[str] = SPLITS, cache: Path | None = None, folde
         if cache:
             _write_cache(cache, cached)
     return Corpus(
-        readings={doc: cached[doc][0] for doc in wanted},
+        readings={doc: cached[doc] for doc in wanted if doc in cached},
         gold={doc: stories[doc]["story"] for doc in wanted},
         topics={doc: stories[doc]["topic"] for doc in wanted},
         splits=split_docs,
-        fallback=[doc for doc in wanted if cached[doc][1]],
     )
 
 
-def build_readings(docs: Sequence[str], folder: Path = ECBPLUS) -> dict[str, tuple[Reading, bool]]:
-    """doc id -> (reading, whether it was read from its lines because extract refused it)."""
-    from corroborate.analyze import analyze
-    from corroborate.extract import extract
-    from corroborate.ingest import IngestOptions, read_path
+def build_readings(docs: Sequence[str], folder: Path = ECBPLUS) -> dict[str, Reading]:
+    """doc id -> its reading, by the pipeline (ingest, extract, analyze); a doc the pipeline fails is left out
+    (and shows as unplaced in the figures)."""
+    from corroborate.pipeline import inputs, read_articles
 
-    articles, refused = [], []
-    for doc in docs:
-        path = folder / "docs" / f"{doc}.txt"
-        (document,) = read_path(str(path), IngestOptions())
-        try:
-            articles.append(extract(document))
-            refused.append(False)
-        except NotAnArticle:
-            articles.append(article_from_lines(path))
-            refused.append(True)
-    return {doc: (reading, fallback) for doc, reading, fallback in zip(docs, analyze(articles), refused, strict=True)}
-
-
-def article_from_lines(path: Path) -> Article:
-    """A short brief that extract refuses today: its lines as paragraphs, its date estimated from them."""
-    from corroborate.extract import dates
-
-    lines = tuple(line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
-    return Article(
-        source=str(path),
-        title=None,
-        standfirst=None,
-        outlet=None,
-        wire=None,
-        authors=(),
-        credits=(),
-        dateline=None,
-        published=None,
-        published_estimate=dates.estimate(lines),
-        paragraphs=lines,
-        captions=(),
-        lines=tuple(Line(text, "body") for text in lines),
-        language="en",
-    )
+    results = read_articles(inputs([str(folder / "docs" / f"{doc}.txt") for doc in docs]))
+    return {doc: result for doc, result in zip(docs, results, strict=True) if isinstance(result, Reading)}
 
 
 def _cache_file(cache: Path) -> Path:
     return cache / "ecbplus-readings.jsonl"
 
 
-def _read_cache(cache: Path) -> dict[str, tuple[Reading, bool]]:
+def _read_cache(cache: Path) -> dict[str, Reading]:
     path = _cache_file(cache)
     if not path.is_file():
         return {}
     records = (json.loads(line) for line in path.read_text(encoding="utf-8").splitlines())
-    return {record["doc"]: (Reading.from_dict(record["reading"]), record["fallback"]) for record in records}
+    return {record["doc"]: Reading.from_dict(record["reading"]) for record in records}
 
 
-def _write_cache(cache: Path, readings: dict[str, tuple[Reading, bool]]) -> None:
+def _write_cache(cache: Path, readings: dict[str, Reading]) -> None:
     cache.mkdir(parents=True, exist_ok=True)
     with _cache_file(cache).open("w", encoding="utf-8") as out:
         for doc in sorted(readings):
-            reading, fallback = readings[doc]
-            out.write(json.dumps({"doc": doc, "fallback": fallback, "reading": reading.to_dict()}) + "\n")
+            out.write(json.dumps({"doc": doc, "reading": readings[doc].to_dict()}) + "\n")
 
 
 # Quality ---------------------------------------------------------------------------------------------------------
@@ -197,10 +158,11 @@ def score(gold: dict[str, str], predicted: dict[str, str], module: ModuleType) -
 
 
 def new_grouping(corpus: Corpus, docs: Sequence[str], signatures: dict[str, Signature], options: GroupingOptions):
-    """doc id -> story id by `group_signatures`, and whether every article was placed."""
-    _stories, placements = group_signatures([signatures[doc] for doc in docs], options)
+    """doc id -> story id by `group_signatures`, and whether every article was read and placed."""
+    read = [doc for doc in docs if doc in signatures]
+    _stories, placements = group_signatures([signatures[doc] for doc in read], options)
     story_of = {placement.article: placement.story for placement in placements}
-    return {doc: story_of[signatures[doc].article] for doc in docs}, len(placements) == len(docs)
+    return {doc: story_of[signatures[doc].article] for doc in read}, len(placements) == len(docs)
 
 
 def legacy_grouping(corpus: Corpus, docs: Sequence[str]) -> dict[str, str]:
@@ -216,7 +178,7 @@ def quality(corpus: Corpus, options: GroupingOptions, embeddings: bool = True) -
     module = scorer()
     docs = sorted(corpus.readings)
     signatures = dict(zip(docs, sign([corpus.readings[doc] for doc in docs], embeddings, options), strict=True))
-    figures: dict = {"splits": {}, "fallback_readings": len(corpus.fallback), "embeddings": embeddings}
+    figures: dict = {"splits": {}, "embeddings": embeddings}
     for split, split_docs in corpus.splits.items():
         gold = {doc: corpus.gold[doc] for doc in split_docs}
         started = time.perf_counter()
@@ -234,8 +196,7 @@ def quality(corpus: Corpus, options: GroupingOptions, embeddings: bool = True) -
 def print_quality(figures: dict) -> None:
     embedded = "with" if figures["embeddings"] else "without"
     print(
-        f"ECB+ story grouping, no number of stories given ({embedded} embeddings); "
-        f"{figures['fallback_readings']} briefs that extract refuses read from their lines"
+        f"ECB+ story grouping, no number of stories given ({embedded} embeddings for blocking), each split on its own"
     )
     print(f"{'split':<6} {'grouping':<22} {'B3 P':>6} {'B3 R':>6} {'B3 F1':>6} {'pair F1':>8} {'stories':>8}")
     for split, numbers in figures["splits"].items():

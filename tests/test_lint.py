@@ -1,4 +1,4 @@
-"""Ruff runs with the tests: lint errors fail the build like any other failure."""
+"""Ruff and mypy run with the tests: lint and type errors fail the build like any other failure."""
 
 from __future__ import annotations
 
@@ -11,6 +11,17 @@ from tests.conftest import ROOT
 def test_ruff_is_clean() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "ruff", "check", "src", "tests", "bench"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_mypy_is_clean() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy"],  # files and settings: [tool.mypy] in pyproject.toml
         cwd=ROOT,
         capture_output=True,
         text=True,

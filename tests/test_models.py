@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from tests.records import article
 
 from corroborate.models import Article, article_id, canonical_url, from_dict, to_dict
 
@@ -40,20 +41,6 @@ def test_article_ids(a: tuple[str | None, str], b: tuple[str | None, str], same:
 
 
 def test_an_article_gets_its_id_when_made_and_keeps_it_through_json() -> None:
-    article = Article(
-        source="ferry.txt",
-        title=None,
-        standfirst=None,
-        outlet=None,
-        wire=None,
-        authors=(),
-        credits=(),
-        dateline=None,
-        published=None,
-        published_estimate=None,
-        paragraphs=("The island ferry sailed again on Friday.",),
-        captions=(),
-        lines=(),
-    )
-    assert article.id == article_id(None, article.text)
-    assert from_dict(Article, to_dict(article)).id == article.id
+    made = article("The island ferry sailed again on Friday.", source="ferry.txt")
+    assert made.id == article_id(None, made.text)
+    assert from_dict(Article, to_dict(made)).id == made.id

@@ -6,6 +6,7 @@ from datetime import date
 
 from hypothesis import given
 from hypothesis import strategies as st
+from tests.records import article as make_article
 
 from corroborate.extract.lines import classify
 from corroborate.extract.normalize import normalize_line, normalize_text
@@ -84,23 +85,5 @@ def test_an_article_survives_a_round_trip_through_json_data(article: Article) ->
 
 def test_reference_date_prefers_the_publication_date() -> None:
     estimate = DateEstimate(earliest=date(2019, 11, 26), latest=None, evidence=())
-    article = from_dict(Article, {**to_dict(_minimal()), "published_estimate": to_dict(estimate)})
-    assert article.reference_date == date(2019, 11, 26)
-
-
-def _minimal() -> Article:
-    return Article(
-        source="x",
-        title=None,
-        standfirst=None,
-        outlet=None,
-        wire=None,
-        authors=(),
-        credits=(),
-        dateline=None,
-        published=None,
-        published_estimate=None,
-        paragraphs=(),
-        captions=(),
-        lines=(),
-    )
+    read = from_dict(Article, {**to_dict(make_article(source="x")), "published_estimate": to_dict(estimate)})
+    assert read.reference_date == date(2019, 11, 26)

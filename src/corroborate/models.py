@@ -13,6 +13,7 @@ the article that founded it.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import types
 import typing
@@ -161,6 +162,8 @@ def canonical_url(url: str) -> str | None:
 
 
 Record = TypeVar("Record")
+Day = date
+"""`date`, for records with a field of that name (TimelineEntry.date), where the name would hide the type."""
 
 
 def to_dict(record: Any) -> Any:
@@ -198,11 +201,17 @@ def _convert(hint: Any, data: Any) -> Any:
         return {key: _convert(value_hint, value) for key, value in data.items()}
     if hint is date:
         return date.fromisoformat(data)
-    if dataclasses.is_dataclass(hint):
-        hints = typing.get_type_hints(hint)
-        known = {field.name for field in dataclasses.fields(hint) if field.init}
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        hints, known = _fields(hint)
         return hint(**{key: _convert(hints[key], value) for key, value in data.items() if key in known})
     return data
+
+
+@functools.cache
+def _fields(cls: type) -> tuple[dict[str, Any], frozenset[str]]:
+    """A record type's field hints and the names its constructor takes: read once per type, not per record."""
+    hints = typing.get_type_hints(cls)
+    return hints, frozenset(field.name for field in dataclasses.fields(cls) if field.init)
 
 
 # Stage 3, analyze: the reading of one article.
@@ -251,6 +260,9 @@ class Quote:
     how: str | None = None
 
 
+Confidence = Literal["exact", "high", "medium", "low", "unresolved"]
+
+
 @dataclasses.dataclass(frozen=True)
 class TimeExpression:
     """A temporal expression resolved to a day or a range of days, with the words it came from.
@@ -265,7 +277,7 @@ class TimeExpression:
     text: str
     start: date | None
     end: date | None
-    confidence: Literal["exact", "high", "medium", "low", "unresolved"]
+    confidence: Confidence
     sentence: int
     note: str = ""
     anchor: str | None = None
@@ -522,8 +534,8 @@ class QuoteEntry:
 class TimelineEntry:
     """A dated event of the story with its sources and the words each date came from."""
 
-    date: date
-    end: date
+    date: Day
+    end: Day
     event: str
     sources: tuple[str, ...]
     expressions: tuple[Side, ...]

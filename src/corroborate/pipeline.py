@@ -12,6 +12,7 @@ and embeddings run in batches.
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -89,7 +90,7 @@ def extract_articles(
     options = options or PipelineOptions()
     for document in documents:
         if isinstance(document, RawDocument):
-            yield _isolated(document.source, "extract", lambda d=document: extract(d, options.extract))
+            yield _isolated(document.source, "extract", functools.partial(extract, document, options.extract))
         else:
             yield document
 
@@ -145,7 +146,7 @@ def _analyse(batch: list[Article | Failure]) -> Iterator[Reading | Failure]:
     except Exception:
         log.debug("a batch failed analysis; reading its articles one by one", exc_info=True)
         results = {
-            article.id: _isolated(article.source, "analyze", lambda a=article: next(analyze([a])))
+            article.id: _isolated(article.source, "analyze", functools.partial(_analyse_one, article))
             for article in articles
         }
     for item in batch:
@@ -166,12 +167,24 @@ def _sign(batch: list[Reading | Failure], options: PipelineOptions) -> Iterator[
     except Exception:
         log.debug("a batch failed signing; signing its readings one by one", exc_info=True)
         results = {
-            reading.id: _isolated(reading.article.source, "group", lambda r=reading: sign([r], options.embeddings)[0])
+            reading.id: _isolated(reading.article.source, "group", functools.partial(_sign_one, reading, options))
             for reading in readings
         }
     for item in batch:
         result = item if isinstance(item, Failure) else results[item.id]
         yield result if isinstance(result, Failure) else Processed(item, result)  # type: ignore[arg-type]
+
+
+def _analyse_one(article: Article) -> Reading:
+    from corroborate.analyze import analyze
+
+    return next(analyze([article]))
+
+
+def _sign_one(reading: Reading, options: PipelineOptions) -> Signature:
+    from corroborate.group import sign
+
+    return sign([reading], options.embeddings)[0]
 
 
 def _isolated(source: str, stage: Stage, step: Callable[[], T]) -> T | Failure:

@@ -9,16 +9,15 @@ from pathlib import Path
 import pytest
 from tests.conftest import AP_SEED, EXAMPLES, REUTERS_SEED
 
-from corroborate.analyze import analyze
-from corroborate.extract import extract
-from corroborate.group import group_signatures, sign
-from corroborate.ingest import read_inputs
+from corroborate.pipeline import PipelineOptions, Processed, group_articles, inputs, process_articles
 
 
 def _grouped(paths: list[Path], embeddings: bool) -> tuple[list[tuple[tuple[str, ...], ...]], dict[str, str]]:
-    readings = list(analyze([extract(document) for document in read_inputs([str(path) for path in paths])]))
-    names = {reading.id: Path(reading.article.source).name for reading in readings}
-    stories, _ = group_signatures(sign(readings, embeddings=embeddings))
+    options = PipelineOptions(embeddings=embeddings)
+    processed = [item for item in process_articles(inputs([str(path) for path in paths]), options)]
+    assert all(isinstance(item, Processed) for item in processed)
+    names = {item.id: Path(item.reading.article.source).name for item in processed}  # type: ignore[union-attr]
+    stories, _ = group_articles([item.signature for item in processed])  # type: ignore[union-attr]
     named = [tuple(tuple(sorted(names[a] for a in source)) for source in story.sources) for story in stories]
     return [tuple(sorted(sources)) for sources in named], names
 

@@ -6,29 +6,12 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from tests.records import article as make_article
 
 from corroborate.errors import LibraryError
-from corroborate.models import Article, Reading
+from corroborate.models import Reading
 from corroborate.store import records
 from corroborate.store.schema import MIGRATIONS, VERSION, connect
-
-
-def _article(text: str) -> Article:
-    return Article(
-        source="brief.txt",
-        title="Ferry service resumes after storm",
-        standfirst=None,
-        outlet=None,
-        wire=None,
-        authors=(),
-        credits=(),
-        dateline=None,
-        published=None,
-        published_estimate=None,
-        paragraphs=(text,),
-        captions=(),
-        lines=(),
-    )
 
 
 def test_a_new_library_has_the_current_schema_in_wal_mode(tmp_path: Path) -> None:
@@ -44,7 +27,9 @@ def test_a_library_of_the_first_schema_is_migrated_and_its_articles_become_searc
     old = sqlite3.connect(path)
     old.executescript(MIGRATIONS[0] + "PRAGMA user_version = 1;")
     reading = Reading(
-        article=_article("The island ferry sailed again on Friday after three days in port."), analysed=False, note=None
+        article=make_article("The island ferry sailed again on Friday after three days in port.", source="brief.txt"),
+        analysed=False,
+        note=None,
     )
     old.execute(
         "INSERT INTO article (id, source, words, reading, signature, added) VALUES (?, ?, ?, ?, ?, ?)",
@@ -78,3 +63,14 @@ def _newer(path: Path) -> None:
     connection = sqlite3.connect(path)
     connection.execute(f"PRAGMA user_version = {VERSION + 1}")
     connection.close()
+
+
+def test_a_profile_survives_its_compact_form() -> None:
+    from datetime import date
+
+    from corroborate.models import StoryProfile, WeightedKey
+
+    profile = StoryProfile(
+        "s1", 3, date(2026, 3, 2), None, (WeightedKey("kessler", 2.5),), (WeightedKey("ferry", 1.25),)
+    )
+    assert records.load_profile(records.dump_profile(profile)) == profile

@@ -12,8 +12,9 @@ from tests.group.test_state import (  # noqa: F401  (the cases, collected again 
     test_stories_sharing_ranks_by_keys_held_and_keeps_to_the_window,
     test_the_re_publication_index_finds_a_copy,
 )
+from tests.records import article as make_article
 
-from corroborate.models import Article, Reading, Signature
+from corroborate.models import Reading, Signature
 from corroborate.pipeline import Processed
 from corroborate.store import Library
 from corroborate.store.state import SqliteState
@@ -25,11 +26,9 @@ def new_state() -> NewState:
         library = Library(":memory:")
 
         def register(signature: Signature) -> None:
-            article = Article(
-                source=signature.source, title=None, standfirst=None, outlet=None, wire=None, authors=(),
-                credits=(), dateline=None, published=signature.published, published_estimate=None,
-                paragraphs=(signature.source,), captions=(), lines=(), id=signature.article,
-            )  # fmt: skip
+            article = make_article(
+                signature.source, source=signature.source, published=signature.published, id=signature.article
+            )
             library._insert_article(Processed(Reading(article, analysed=False, note=None), signature), "now")
 
         return SqliteState(library.connection), register

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import calendar
 import re
+import typing
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
@@ -20,7 +21,7 @@ from typing import TYPE_CHECKING
 from corroborate.analyze.body import Body
 from corroborate.analyze.references import Focus
 from corroborate.extract.dates import MONTHS
-from corroborate.models import Article, TimeExpression
+from corroborate.models import Article, Confidence, TimeExpression
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -248,7 +249,7 @@ def _expression(
     if reference and reference.estimated and confidence in ("high", "medium"):
         confidence = "low"
         note = f"{note}; against the estimated publication date {reference.day.isoformat()}"
-    return TimeExpression(text, start, end, confidence, sentence, note)
+    return TimeExpression(text, start, end, typing.cast(Confidence, confidence), sentence, note)
 
 
 def _fallback(text: str, reference: Reference | None, sentence: int) -> TimeExpression:
@@ -264,7 +265,7 @@ def _fallback(text: str, reference: Reference | None, sentence: int) -> TimeExpr
         "PREFER_DATES_FROM": "past",
         "RETURN_AS_TIMEZONE_AWARE": False,
     }
-    parsed = dateparser.parse(text, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)
     if parsed is None:
         return TimeExpression(text, None, None, "unresolved", sentence, "could not be resolved")
     return TimeExpression(text, parsed.date(), parsed.date(), "low", sentence, "read by dateparser")

@@ -213,7 +213,7 @@ def _inner_speaker(
     ]
     verb = next((t for t in reversed(before) if t.lemma_.lower() in SPEECH_VERBS and t.pos_ in ("VERB", "AUX")), None)
     subject = subject_of(verb) if verb is not None else None
-    if subject is None:
+    if verb is None or subject is None:
         return None, None, None, "its speaker is not named"
     speaker = focus.resolve(subject, span.paragraph, focus.before(sentence), focus.authors_before(sentence))
     written = paragraph.doc.text[slice(*phrase(subject))]
@@ -256,9 +256,9 @@ def _attribute(
     ):
         verb = next((t for t in body.spans[following] if t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_VERBS), None)
         if verb is not None:
-            speaker, cue, written, _how = _speaker_of(body, index, focus, verb, last_paragraph)
+            speaker, said, written, _how = _speaker_of(body, index, focus, verb, last_paragraph)
             if speaker:
-                return speaker, cue, written, "attributed in the next sentence"
+                return speaker, said, written, "attributed in the next sentence"
         for noun in body.spans[following]:  # "That was Graham Witcombe's message to investors."
             owner = next((c for c in noun.children if c.dep_ == "poss"), None)
             if noun.lemma_.lower() in UTTERANCES and owner is not None:

@@ -251,7 +251,7 @@ def _spellings(readings: Sequence[Reading], source_of: dict[str, str]) -> list[D
     for x, y in ((x, y) for i, x in enumerate(names) for y in names[i + 1 :]):
         if not _variant(x, y) or (set(people[x]) == set(people[y]) and len(people[x]) == 1):
             continue
-        sides = []
+        sides: list[Side] = []
         for name in (x, y):
             for source, reading in sorted(people[name].items()):
                 if any(side.source == source for side in sides):

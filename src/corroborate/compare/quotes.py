@@ -63,7 +63,7 @@ def quote_table(clusters: Sequence[list[Quoted]]) -> list[QuoteEntry]:
     entries = []
     for cluster in clusters:
         named = Counter(item.quote.speaker for item in cluster if item.quote.speaker)
-        speakers = [speaker for speaker, _ in named.most_common()] or [None]
+        speakers: list[str | None] = [speaker for speaker, _ in named.most_common()] or [None]
         for rank, speaker in enumerate(speakers):
             members = [
                 item for item in cluster if item.quote.speaker == speaker or (rank == 0 and item.quote.speaker is None)

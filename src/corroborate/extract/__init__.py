@@ -129,7 +129,7 @@ def _text_lines(text: str) -> tuple[list[str], list[str | None]]:
 
 def _paragraphs(lines: list[Line], dateline: metadata.Dateline | None) -> tuple[str, ...]:
     """The article's own text (`news.own_text`: a news item of one line is its headline), dateline taken off."""
-    paragraphs = []
+    paragraphs: list[str] = []
     for line in own_text(lines):
         text = line.text
         if dateline and not paragraphs and line.kind == "body":

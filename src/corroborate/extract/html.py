@@ -42,7 +42,7 @@ def read_page(source: str, html: str) -> Page:
     if "<" not in html:
         raise InputError(source, "not HTML (no markup found)")
     try:
-        document = trafilatura.bare_extraction(html, include_comments=False, with_metadata=True)
+        document: Any = trafilatura.bare_extraction(html, include_comments=False, with_metadata=True)
     except (
         ValueError,
         TypeError,
@@ -77,13 +77,13 @@ def _lines_with_hints(document: object) -> tuple[list[str], list[str | None]]:
     body = getattr(document, "body", None)
     if body is not None:
         for element in body.iter("head", "item", "quote", "row", "cell"):
-            hint = _HINTS[element.tag]
+            kind = _HINTS[element.tag]
             if element.tag == "item" and _only_headings(element):
-                hint = "teaser"  # a list item made of headings alone is a card linking to another story
+                kind = "teaser"  # a list item made of headings alone is a card linking to another story
             for joiner in ("", " "):  # trafilatura's text joins some inline parts with a space, some without
                 text = " ".join(joiner.join(element.itertext()).split())
                 if text:
-                    hinted.setdefault(text, hint)
+                    hinted.setdefault(text, kind)
     lines: list[str] = []
     hints: list[str | None] = []
     for raw in (getattr(document, "text", "") or "").split("\n"):

@@ -139,8 +139,8 @@ def group_signatures(
     for signature in sorted(signatures, key=arrival):
         placements[signature.article] = grouper.place(signature)
     placements |= grouper.refine({placement.story for placement in placements.values()})
-    story_ids = {state.story_of(article) for article in placements}
-    stories = [story for story_id in sorted(story_ids - {None}) if (story := state.story(story_id))]  # type: ignore[type-var]
+    story_ids = {story_id for article in placements if (story_id := state.story_of(article))}
+    stories = [story for story_id in sorted(story_ids) if (story := state.story(story_id))]
     stories.sort(key=lambda story: (-len(story.sources), -len(story.articles), story.id))
     return stories, [placements[signature.article] for signature in signatures]
 

@@ -61,7 +61,8 @@ def _push(grouper: Grouper, story_id: str, queue: list[tuple[float, str, str]]) 
             continue
         cost = ward(profile, other)
         if cost < grouper.options.merge:
-            heapq.heappush(queue, (cost, *sorted((story_id, other.id))))
+            first, second = sorted((story_id, other.id))
+            heapq.heappush(queue, (cost, first, second))
 
 
 def _apart(a: StoryProfile, b: StoryProfile, days: int) -> bool:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 import zlib
+from datetime import date
 from typing import Any
 
-from corroborate.models import Reading, Signature, StoryProfile, from_dict, to_dict
+from corroborate.models import Reading, Signature, StoryProfile, WeightedKey, from_dict, to_dict
 
 
 def dump(data: Any) -> bytes:
@@ -34,8 +35,21 @@ def load_signature(blob: bytes) -> Signature:
 
 
 def dump_profile(profile: StoryProfile) -> bytes:
-    return dump(to_dict(profile))
+    """A profile as compact JSON: its keys as [key, weight] pairs (profiles are read many times per article
+    placed, so they are kept small and quick to read)."""
+    data = to_dict(profile)
+    for field in ("entities", "terms"):
+        data[field] = [[key.key, key.weight] for key in getattr(profile, field)]
+    return dump(data)
 
 
 def load_profile(blob: bytes) -> StoryProfile:
-    return from_dict(StoryProfile, load(blob))
+    data = load(blob)
+    return StoryProfile(
+        id=data["id"],
+        size=data["size"],
+        earliest=date.fromisoformat(data["earliest"]) if data["earliest"] else None,
+        latest=date.fromisoformat(data["latest"]) if data["latest"] else None,
+        entities=tuple(WeightedKey(key, weight) for key, weight in data["entities"]),
+        terms=tuple(WeightedKey(key, weight) for key, weight in data["terms"]),
+    )

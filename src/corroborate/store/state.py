@@ -31,13 +31,8 @@ class SqliteState:
         self.lsh = sqlite_lsh(connection, threshold=options.lsh_threshold, num_perm=options.num_perm)
 
     def signatures(self, article_ids: Sequence[str]) -> dict[str, Signature]:
-        found = {}
-        for chunk in _chunks(list(dict.fromkeys(article_ids))):
-            rows = self.connection.execute(
-                f"SELECT id, signature FROM article WHERE id IN ({_marks(chunk)})", chunk
-            ).fetchall()
-            found.update({article: records.load_signature(blob) for article, blob in rows})
-        return {article: found[article] for article in article_ids if article in found}
+        found = self._rows("SELECT id, signature FROM article WHERE id IN", article_ids)
+        return {article: records.load_signature(found[article]) for article in article_ids if article in found}
 
     def source_of(self, article_id: str) -> str | None:
         row = self.connection.execute("SELECT source_id FROM article WHERE id = ?", (article_id,)).fetchone()
@@ -72,7 +67,7 @@ class SqliteState:
             for story, count in rows:
                 counts[story] = counts.get(story, 0) + count
         if window is not None and counts:
-            inside = set()
+            inside: set[str] = set()
             for chunk in _chunks(list(counts)):
                 rows = self.connection.execute(
                     f"SELECT id FROM story WHERE id IN ({_marks(chunk)})"
@@ -97,13 +92,15 @@ class SqliteState:
         return int(self.connection.execute("SELECT COUNT(*) FROM story").fetchone()[0])
 
     def profiles(self, story_ids: Sequence[str]) -> dict[str, StoryProfile]:
-        found = {}
-        for chunk in _chunks(list(dict.fromkeys(story_ids))):
-            rows = self.connection.execute(
-                f"SELECT id, profile FROM story WHERE id IN ({_marks(chunk)})", chunk
-            ).fetchall()
-            found.update({story: records.load_profile(blob) for story, blob in rows})
-        return {story: found[story] for story in story_ids if story in found}
+        found = self._rows("SELECT id, profile FROM story WHERE id IN", story_ids)
+        return {story: records.load_profile(found[story]) for story in story_ids if story in found}
+
+    def _rows(self, query: str, ids: Sequence[str]) -> dict[str, bytes]:
+        """id -> blob for `query` ("SELECT id, blob FROM table WHERE id IN") over these ids, in chunks."""
+        found: dict[str, bytes] = {}
+        for chunk in _chunks(list(dict.fromkeys(ids))):
+            found.update(self.connection.execute(f"{query} ({_marks(chunk)})", chunk).fetchall())
+        return found
 
     def save(
         self, signature: Signature, story_id: str, source_id: str, profile: StoryProfile, new_keys: Sequence[str]
