@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sqlite3
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
@@ -59,6 +60,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.run(args))
     except CorroborateError as error:
         print(f"corroborate: error: {error}", file=sys.stderr)
+        return EXIT_SOME_FAILED
+    except sqlite3.Error as error:  # the library file failed in a way the library did not foresee
+        print(f"corroborate: error: library {getattr(args, 'db', '')}: {error}", file=sys.stderr)
         return EXIT_SOME_FAILED
     except KeyboardInterrupt:
         print("corroborate: interrupted", file=sys.stderr)

@@ -344,3 +344,19 @@ def test_a_json_feed_keeps_the_urls_of_its_records() -> None:
 def test_urls_are_told_from_paths(argument: str, url: bool) -> None:
     assert is_url(argument) is url
     assert list(expand_paths([argument])) == [argument]
+
+
+def test_a_page_added_twice_from_its_address_is_kept_once(base: str, tmp_path: Path) -> None:
+    """`add URL` reads the page into the library; its id comes from its canonical link, so adding it again (or from
+    another address that leads to the same canonical page) holds it once."""
+    from corroborate.models import Duplicate, Placement
+    from corroborate.pipeline import PipelineOptions
+    from corroborate.store import Library
+
+    with Library(tmp_path / "library.db", PipelineOptions(embeddings=False)) as library:
+        (placed,) = [o for o in library.add([f"{base}/ferry"]) if isinstance(o, Placement)]
+        again = list(library.add([f"{base}/ferry"]))
+        assert [type(outcome) for outcome in again] == [Duplicate]
+        assert again[0].article == placed.article and library.counts() == (1, 1)
+        (reading,) = library.story(placed.story)[1]
+        assert reading.article.url == CANONICAL

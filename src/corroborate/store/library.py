@@ -85,6 +85,8 @@ class Library:
         yield from self.place_waiting()
 
     def _read(self, documents: Iterable[RawDocument | Article | Failure]) -> Iterator[AddOutcome]:
+        """Phase 1 for raw inputs: extract each (cheap), and read on only those the library does not hold yet.
+        Held ones are found while the pipeline pulls its inputs; each is told with the next outcome, or at the end."""
         seen: set[str] = set()
 
         def fresh() -> Iterator[Article | Failure]:
