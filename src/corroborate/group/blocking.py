@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from corroborate.group.options import GroupingOptions
-from corroborate.models import StoryProfile
+from corroborate.models import StoryProfile, WeightedKey
 
 if TYPE_CHECKING:
     import numpy as np
@@ -27,9 +27,15 @@ HYPERPLANE_SEED = 20261201
 
 
 def keys_of(profile: StoryProfile, options: GroupingOptions) -> list[str]:
-    """The blocking keys of a story's profile (or of an article's): its entities and its heaviest terms."""
-    terms = sorted(profile.terms, key=lambda key: (-key.weight, key.key))[: options.blocking_terms]
-    return [ENTITY + key.key for key in profile.entities] + [TERM + key.key for key in terms]
+    """The blocking keys of a story's profile (or of an article's): its heaviest entities and terms, so that a
+    story of many articles looks for its candidates with as few keys as one article does."""
+    entities = _heaviest(profile.entities, options.blocking_entities)
+    terms = _heaviest(profile.terms, options.blocking_terms)
+    return [ENTITY + key.key for key in entities] + [TERM + key.key for key in terms]
+
+
+def _heaviest(keys: Iterable[WeightedKey], count: int) -> list[WeightedKey]:
+    return sorted(keys, key=lambda key: (-key.weight, key.key))[:count]
 
 
 def article_keys(profile: StoryProfile, embedding: Iterable[float], options: GroupingOptions) -> list[str]:

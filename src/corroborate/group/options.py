@@ -52,7 +52,9 @@ class GroupingOptions:
     candidates: int = 20
     """Stories scored in full for one article: those sharing most of its blocking keys."""
     blocking_terms: int = 30
-    """The article's heaviest terms that serve as blocking keys (its entities and embedding bands serve too)."""
+    blocking_entities: int = 20
+    """The heaviest terms and entities of an article (or a story) that serve as its blocking keys, with its
+    embedding bands. Articles of one event share their rare names and words, which weigh most."""
     max_spread: int = 200
     """A key that leads to more stories than this blocks nothing ("t:police"): it is left out of blocking, so
     placing an article reads a bounded number of postings at any library size."""

@@ -50,17 +50,15 @@ def window(profile: StoryProfile, days: int) -> tuple[date, date] | None:
 
 def fit(article: StoryProfile, story: StoryProfile) -> float:
     """How well an article (or a story) fits a story: the cosine of their term sums, 0 to 1."""
-    a, b = dict(_pairs(article.terms)), dict(_pairs(story.terms))
-    norms = _norm(a) * _norm(b)
-    return _dot(a, b) / norms if norms else 0.0
+    norms = article.term_norm * story.term_norm
+    return _dot(article.term_weights, story.term_weights) / norms if norms else 0.0
 
 
 def ward(a: StoryProfile, b: StoryProfile) -> float:
     """Ward's distance between two stories: sqrt(2 * n_a * n_b / (n_a + n_b) * |centroid_a - centroid_b|^2),
     the scale of sklearn's ward linkage. Centroids are the term sums over the sizes."""
-    x = {key: weight / a.size for key, weight in _pairs(a.terms)}
-    y = {key: weight / b.size for key, weight in _pairs(b.terms)}
-    square = _norm(x) ** 2 + _norm(y) ** 2 - 2 * _dot(x, y)
+    dot = _dot(a.term_weights, b.term_weights)
+    square = (a.term_norm / a.size) ** 2 + (b.term_norm / b.size) ** 2 - 2 * dot / (a.size * b.size)
     return math.sqrt(max(0.0, 2 * a.size * b.size / (a.size + b.size) * square))
 
 
@@ -72,10 +70,6 @@ def _dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
     return sum(weight * b.get(key, 0.0) for key, weight in a.items())
-
-
-def _norm(weights: Mapping[str, float]) -> float:
-    return math.sqrt(sum(weight * weight for weight in weights.values()))
 
 
 def _add(a: tuple[WeightedKey, ...], b: tuple[WeightedKey, ...], keep: int) -> tuple[WeightedKey, ...]:

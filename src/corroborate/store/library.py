@@ -14,6 +14,7 @@ again, waiting ones are placed. `report PATH...` uses a throw-away library in me
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
@@ -58,6 +59,7 @@ class Library:
         self.path = str(path)
         self.options = options or PipelineOptions()
         self.connection = connect(self.path)
+        self._grouping_state: SqliteState | None = None
 
     def __enter__(self) -> Library:
         return self
@@ -232,9 +234,12 @@ class Library:
         return story, [records.load_reading(row[0]) for row in rows]
 
     def _state(self) -> SqliteState:
-        from corroborate.store.state import SqliteState
+        """The grouping state over this library's file, made once (it caches story profiles)."""
+        if self._grouping_state is None:
+            from corroborate.store.state import SqliteState
 
-        return SqliteState(self.connection, self.options.grouping)
+            self._grouping_state = SqliteState(self.connection, self.options.grouping)
+        return self._grouping_state
 
     def story_ids(self) -> list[str]:
         """Every story, most sources first, then by the name of its first article (a report's order)."""
@@ -313,35 +318,26 @@ class Library:
         ids = list(story_ids) if story_ids is not None else self.story_ids()
         return Report(schema_version=SCHEMA_VERSION, stories=tuple(self.report_story(story_id) for story_id in ids))
 
-    def _transaction(self) -> _Transaction:
-        return _Transaction(self.connection, self.path)
-
-
-class _Transaction:
-    """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK when anything fails: a chunk is stored whole or not at all."""
-
-    def __init__(self, connection: sqlite3.Connection, path: str) -> None:
-        self.connection = connection
-        self.path = path
-
-    def __enter__(self) -> None:
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK when anything fails: a chunk is stored whole or not at all (and
+        the profiles grouping remembered from it are forgotten)."""
         try:
             self.connection.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as error:
             raise LibraryError(
                 self.path, f"cannot be written ({error}); is another corroborate adding to it?"
             ) from None
-
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: object) -> None:
-        if kind is None:
-            try:
-                self.connection.execute("COMMIT")
-                return
-            except sqlite3.OperationalError as failure:
-                error = failure
-        self.connection.execute("ROLLBACK")
-        if isinstance(error, sqlite3.OperationalError):
-            raise LibraryError(self.path, f"cannot be written ({error})") from None
+        try:
+            yield
+            self.connection.execute("COMMIT")
+        except BaseException as error:
+            self.connection.execute("ROLLBACK")
+            if self._grouping_state is not None:
+                self._grouping_state.forget()
+            if isinstance(error, sqlite3.OperationalError):
+                raise LibraryError(self.path, f"cannot be written ({error})") from None
+            raise
 
 
 def _fts_query(search: str) -> str:

@@ -9,6 +9,7 @@ every lookup an indexed read whatever the size of the library.
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 from collections.abc import Iterator
 
@@ -18,10 +19,18 @@ from datasketch.storage import OrderedStorage, UnorderedStorage
 
 def sqlite_lsh(connection: sqlite3.Connection, threshold: float, num_perm: int) -> MinHashLSH:
     """A MinHashLSH whose buckets and keys live in `connection`'s tables (keys are article ids)."""
-    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm, params=_bands(threshold, num_perm))
     lsh.hashtables = [_Buckets(connection, band) for band in range(lsh.b)]
     lsh.keys = _Keys(connection)
     return lsh
+
+
+@functools.cache
+def _bands(threshold: float, num_perm: int) -> tuple[int, int]:
+    """datasketch's own choice of bands and rows for this threshold: worked out once (it integrates numerically,
+    which costs more than placing an article)."""
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    return lsh.b, lsh.r
 
 
 class _Buckets(UnorderedStorage):

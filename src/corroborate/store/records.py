@@ -37,10 +37,16 @@ def load_signature(blob: bytes) -> Signature:
 def dump_profile(profile: StoryProfile) -> bytes:
     """A profile as compact JSON: its keys as [key, weight] pairs (profiles are read many times per article
     placed, so they are kept small and quick to read)."""
-    data = to_dict(profile)
-    for field in ("entities", "terms"):
-        data[field] = [[key.key, key.weight] for key in getattr(profile, field)]
-    return dump(data)
+    return dump(
+        {
+            "id": profile.id,
+            "size": profile.size,
+            "earliest": profile.earliest.isoformat() if profile.earliest else None,
+            "latest": profile.latest.isoformat() if profile.latest else None,
+            "entities": [[key.key, key.weight] for key in profile.entities],
+            "terms": [[key.key, key.weight] for key in profile.terms],
+        }
+    )
 
 
 def load_profile(blob: bytes) -> StoryProfile:

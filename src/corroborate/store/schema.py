@@ -7,7 +7,8 @@ and `report` read while `add` writes, and a killed `add` loses nothing it commit
 
     article     one row per article: its reading and signature (zlib-compressed JSON), its story and source,
                 and `placed`, the order in which articles joined their stories (NULL: waiting to be placed)
-    story       one row per story: its profile (what an article must fit to join it), dates, counts
+    story       one row per story: its profile (what an article must fit to join it), dates, counts, and a
+                version that grows with every change of the profile (readers cache profiles by it)
     story_key   blocking keys (rare entities, key terms, embedding bands) -> the stories they lead to
     key_spread  in how many stories each key is (a key found everywhere blocks nothing)
     lsh_bucket  MinHash LSH buckets (datasketch's bands) -> article, to find re-publications
@@ -57,6 +58,7 @@ MIGRATIONS: tuple[str, ...] = (
         latest TEXT,
         created TEXT NOT NULL,
         updated TEXT NOT NULL,
+        version INTEGER NOT NULL DEFAULT 1,
         profile BLOB NOT NULL
     );
     CREATE INDEX story_updated ON story (updated);

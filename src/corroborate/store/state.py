@@ -10,14 +10,18 @@ articles or of a million. The caller (the library) holds the transaction.
 from __future__ import annotations
 
 import sqlite3
+from collections import OrderedDict
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
+from typing import Any
 
 from corroborate.group import GroupingOptions
 from corroborate.models import Signature, Story, StoryProfile
 from corroborate.store import records
 from corroborate.store.lsh import sqlite_lsh
 
+PROFILES_CACHED = 4_096
+"""Story profiles kept decoded in memory (a few hundred keys each: tens of megabytes at most)."""
 MAX_VARIABLES = 900
 """Keys per `IN (...)` query: under SQLite's default limit on bound variables in older builds (999)."""
 
@@ -29,6 +33,9 @@ class SqliteState:
         options = options or GroupingOptions()
         self.connection = connection
         self.lsh = sqlite_lsh(connection, threshold=options.lsh_threshold, num_perm=options.num_perm)
+        self._cache: OrderedDict[str, tuple[int, StoryProfile]] = OrderedDict()
+        """Profiles read before, by story, with their version: reading a profile of hundreds of keys costs more
+        than the rest of placing an article, and the same candidates come back again and again."""
 
     def signatures(self, article_ids: Sequence[str]) -> dict[str, Signature]:
         found = self._rows("SELECT id, signature FROM article WHERE id IN", article_ids)
@@ -92,12 +99,26 @@ class SqliteState:
         return int(self.connection.execute("SELECT COUNT(*) FROM story").fetchone()[0])
 
     def profiles(self, story_ids: Sequence[str]) -> dict[str, StoryProfile]:
-        found = self._rows("SELECT id, profile FROM story WHERE id IN", story_ids)
-        return {story: records.load_profile(found[story]) for story in story_ids if story in found}
+        versions = self._rows("SELECT id, version FROM story WHERE id IN", story_ids)
+        stale = [story for story, version in versions.items() if self._cache.get(story, (None,))[0] != version]
+        for story, blob in self._rows("SELECT id, profile FROM story WHERE id IN", stale).items():
+            self._remember(story, versions[story], records.load_profile(blob))
+        for story in versions:
+            self._cache.move_to_end(story)
+        return {story: self._cache[story][1] for story in story_ids if story in versions}
 
-    def _rows(self, query: str, ids: Sequence[str]) -> dict[str, bytes]:
-        """id -> blob for `query` ("SELECT id, blob FROM table WHERE id IN") over these ids, in chunks."""
-        found: dict[str, bytes] = {}
+    def forget(self) -> None:
+        """Drop the profiles remembered: after a rolled-back transaction, some may never have been stored."""
+        self._cache.clear()
+
+    def _remember(self, story: str, version: int, profile: StoryProfile) -> None:
+        self._cache[story] = (version, profile)
+        while len(self._cache) > PROFILES_CACHED:
+            self._cache.popitem(last=False)
+
+    def _rows(self, query: str, ids: Sequence[str]) -> dict[str, Any]:
+        """id -> value for `query` ("SELECT id, value FROM table WHERE id IN") over these ids, in chunks."""
+        found: dict[str, Any] = {}
         for chunk in _chunks(list(dict.fromkeys(ids))):
             found.update(self.connection.execute(f"{query} ({_marks(chunk)})", chunk).fetchall())
         return found
@@ -130,6 +151,7 @@ class SqliteState:
         self.connection.executemany("UPDATE key_spread SET stories = stories - 1 WHERE key = ?", [(k,) for k in keys])
         self.connection.execute("DELETE FROM story_key WHERE story = ?", (story_id,))
         self.connection.execute("DELETE FROM story WHERE id = ?", (story_id,))
+        self._cache.pop(story_id, None)
 
     def _put_profiles(self, profiles: Sequence[StoryProfile]) -> None:
         """Store each profile with the story's listing facts (title, counts, dates), the story created if new."""
@@ -140,11 +162,11 @@ class SqliteState:
                 " (SELECT COUNT(DISTINCT source_id) FROM article WHERE story = ?1)",
                 (profile.id,),
             ).fetchone()
-            self.connection.execute(
+            (version,) = self.connection.execute(
                 "INSERT INTO story (id, title, size, sources, earliest, latest, created, updated, profile)"
                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8)"
                 " ON CONFLICT (id) DO UPDATE SET title = ?2, size = ?3, sources = ?4, earliest = ?5, latest = ?6,"
-                " updated = ?7, profile = ?8",
+                " updated = ?7, profile = ?8, version = version + 1 RETURNING version",
                 (
                     profile.id,
                     title,
@@ -155,7 +177,8 @@ class SqliteState:
                     now,
                     records.dump_profile(profile),
                 ),
-            )
+            ).fetchone()
+            self._remember(profile.id, version, profile)
 
     def _post(self, story_id: str, keys: Sequence[str]) -> None:
         for key in dict.fromkeys(keys):
