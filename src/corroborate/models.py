@@ -421,6 +421,16 @@ class StoryProfile:
     entities: tuple[WeightedKey, ...]
     terms: tuple[WeightedKey, ...]
 
+    @functools.cached_property
+    def term_weights(self) -> dict[str, float]:
+        """`terms` as a mapping, made once: fits and distances look terms up many times per article placed."""
+        return {key.key: key.weight for key in self.terms}
+
+    @functools.cached_property
+    def term_norm(self) -> float:
+        """The length of the term sum (the story's centroid times its size)."""
+        return sum(key.weight * key.weight for key in self.terms) ** 0.5
+
 
 @dataclasses.dataclass(frozen=True)
 class Placement:
