@@ -262,7 +262,8 @@ def scale(
     probes: int = 30,
     options: GroupingOptions | None = None,
 ) -> list[dict]:
-    """For each size: fill a fresh state with that many synthetic articles, then time placing `probes` more."""
+    """For each size: fill a fresh state with that many synthetic articles, then time placing `probes` more, each
+    followed by the refinement of its story, as `corroborate add` does."""
     options = options or GroupingOptions()
     results = []
     for size in sizes:
@@ -271,13 +272,14 @@ def scale(
         before = current_rss_mib()
         grouper = Grouper(state_factory(), options)
         started = time.perf_counter()
-        for signature in library:
-            grouper.place(signature)
+        for start in range(0, size, 5_000):
+            # as the library does: place a chunk, then refine the stories it touched
+            grouper.refine({grouper.place(signature).story for signature in library[start : start + 5_000]})
         fill = time.perf_counter() - started
         times, cpu = [], []
         for signature in probe:
             started, started_cpu = time.perf_counter(), time.process_time()
-            grouper.place(signature)
+            grouper.refine([grouper.place(signature).story])
             times.append(time.perf_counter() - started)
             cpu.append(time.process_time() - started_cpu)
         results.append(
@@ -408,7 +410,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.quality_only:
         docs = sorted(corpus.readings)
         base = sign([corpus.readings[doc] for doc in docs], not args.no_embeddings, options)
-        print(f"\nplacing one article (synthetic libraries from the {len(base)} ECB+ signatures, MemoryState):")
+        print(
+            f"\nplacing and refining one article (synthetic libraries from the {len(base)} ECB+ signatures, "
+            "MemoryState):"
+        )
         figures["scale"] = scale(lambda: MemoryState(options), base, args.sizes, args.probes, options)
         print("\nadding one article to a library file (SQLite: store, place, refine its story), as `corroborate add`:")
         figures["library_scale"] = library_scale(base, args.sizes, args.probes)

@@ -261,17 +261,24 @@ class Quote:
 
 
 Confidence = Literal["exact", "high", "medium", "low", "unresolved"]
+Kind = Literal["date", "duration", "recurrence", "present", "past", "future"]
 
 
 @dataclasses.dataclass(frozen=True)
 class TimeExpression:
     """A temporal expression resolved to a day or a range of days, with the words it came from.
 
+    `kind` says what the words are: a "date" (a day or a range of days, when it can be resolved), a "duration"
+    ("90 days", "the past two years": how long, not when), a "recurrence" ("annually", "each season": how often),
+    or a reference with no date to the "present" ("now", "currently"), the "past" ("at the time", "recently")
+    or the "future" ("in the future"). Only a date has a `start` and an `end`; the others have neither, and the
+    confidence "unresolved".
     `confidence` is "exact" (a full date), "high" (day and month, year from the article), "medium" (relative
     to the publication date), "low" (vague, or resolved against an estimated date) or "unresolved".
     `anchor` is what the date dates ("election" in "last July's election", "released" in "was released
     earlier this month"), `owner` whose it is ("Hun Sen" for "a letter from Hun Sen dated Nov. 26"), and
-    `future` whether the text speaks of something still to come.
+    `future` whether the text speaks of something still to come (True), of what has happened (False), or does
+    not say (None: a date given without a year, such as "Dec. 15", is then the nearest such day).
     """
 
     text: str
@@ -282,7 +289,8 @@ class TimeExpression:
     note: str = ""
     anchor: str | None = None
     owner: str | None = None
-    future: bool = False
+    future: bool | None = False
+    kind: Kind = "date"
 
 
 @dataclasses.dataclass(frozen=True)

@@ -291,8 +291,8 @@ def _date_spans(body: Body, paragraph: int, dates: list[TimeExpression]) -> list
     text = body.paragraphs[paragraph].doc.text
     spans = []
     for expression in dates:
-        if body.sentences[expression.sentence].paragraph != paragraph:
-            continue
+        if expression.kind != "date" or body.sentences[expression.sentence].paragraph != paragraph:
+            continue  # a duration ("34 years") is a figure too
         start = text.find(expression.text)
         while start != -1:
             spans.append((start, start + len(expression.text)))

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from corroborate.analyze.dates import Reference, reference_of, resolve
+from corroborate.analyze.dates import Reference, redate, reference_of
 from corroborate.models import Reading
 
 
@@ -84,15 +84,10 @@ def _redated(reading: Reading, dating: Dating) -> Reading:
     own = reference_of(reading.article)
     if dating.note is None or dating.reference == own:
         return reading
-    dates = []
-    for expression in reading.dates:
-        again = resolve(
-            expression.text,
-            expression.future,
-            dating.reference,
-            expression.sentence,
-            expression.anchor,
-            expression.owner,
-        )
-        dates.append(replace(again, note=f"{again.note} ({dating.note})" if again.note else dating.note or ""))
+    dates = [
+        replace(again, note=f"{again.note} ({dating.note})" if again.note else dating.note or "")
+        if again.kind == "date"
+        else again
+        for again in redate(reading.dates, dating.reference)
+    ]
     return replace(reading, dates=tuple(dates))

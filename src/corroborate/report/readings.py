@@ -81,6 +81,8 @@ def _dates(reading: Reading) -> Table | None:
 
 
 def describe_span(expression: TimeExpression) -> str:
+    if expression.kind != "date":
+        return expression.kind  # a duration, a recurrence, or the present, past or future with no date
     if expression.start is None or expression.end is None:
         return f"unresolved: {expression.note}"
     return describe_range(expression.start, expression.end)
