@@ -18,6 +18,8 @@ Scraped-text speed is measured on the ground truth's own article bodies given as
     python bench/extraction.py                 # machine, figures table, speed constraint
     python bench/extraction.py --limit 20      # the first 20 pages only
     python bench/extraction.py --json out.json # the figures, saved
+    python bench/extraction.py --before b.json # a run saved with --json: its F1 and time ratio beside
+    (bench/readability.py scores the same extractors on Mozilla Readability's test pages, with metadata)
     python bench/extraction.py --worst 10      # the 10 pages with most false positives, the lines that cost
     python bench/extraction.py --page ID       # every line of one page with its kind and its cost
 """
@@ -303,7 +305,8 @@ def figures(pages: Sequence[Page], result: Run) -> dict:
     }
 
 
-def print_figures(numbers: dict) -> None:
+def print_figures(numbers: dict, before: dict | None = None) -> None:
+    """The figures table; with `before` (a run saved with --json), its F1 and time ratio beside this run's."""
     info = numbers["machine"]
     print(describe_machine(info))
     print(f"pages:   {numbers['pages']} HTML pages of the article-extraction-benchmark\n")
@@ -313,10 +316,18 @@ def print_figures(numbers: dict) -> None:
         ("corroborate (paragraphs)", numbers["extractors"]["corroborate"], rates["corroborate"]),
         ("corroborate (standfirst + paragraphs)", numbers["extractors"]["corroborate+standfirst"], None),
     ]
-    print(f"{'extractor':<40} {'precision':>9} {'recall':>7} {'F1':>7} {'pages/s':>8}")
-    for name, score, rate in rows:
+    earlier = (
+        [before["extractors"][key] for key in ("trafilatura", "corroborate", "corroborate+standfirst")]
+        if before
+        else []
+    )
+    print(
+        f"{'extractor':<40} {'precision':>9} {'recall':>7} {'F1':>7} {'pages/s':>8}" + ("  F1 before" if before else "")
+    )
+    for index, (name, score, rate) in enumerate(rows):
         speed = f"{rate:8.1f}" if rate else f"{'(same)':>8}"
-        print(f"{name:<40} {score['precision']:9.4f} {score['recall']:7.4f} {score['f1']:7.4f} {speed}")
+        was = f"  {earlier[index]['f1']:9.4f}" if earlier else ""
+        print(f"{name:<40} {score['precision']:9.4f} {score['recall']:7.4f} {score['f1']:7.4f} {speed}{was}")
     print(f"{'corroborate, scraped-text input':<40} {'':>9} {'':>7} {'':>7} {rates['corroborate_text']:8.1f}")
     print(f"{'  (the ground-truth bodies as .txt)':<40}")
     holds = "holds" if numbers["time_ratio_holds"] else "DOES NOT HOLD"
@@ -329,6 +340,7 @@ def print_figures(numbers: dict) -> None:
         f"time ratio corroborate / trafilatura: {numbers['time_ratio']:.2f} "
         f"(constraint <= {MAX_TIME_RATIO:.1f}: {holds}); extract stage alone: "
         f"{ours['seconds_extract'] / theirs['seconds']:.2f}"
+        + (f"; before: {before['time_ratio']:.2f}" if before else "")
     )
     for page_id, reason in numbers["unusable_pages"].items():
         print(f"unusable for corroborate (scored as empty): {page_id[:16]}: {reason}")
@@ -402,6 +414,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--worst", type=int, metavar="N", help="show the N pages with most false positives")
     parser.add_argument("--page", metavar="ID", help="show every line of the page whose id starts with ID")
     parser.add_argument("--benchmark", type=Path, default=BENCHMARK, help="the benchmark folder")
+    parser.add_argument("--before", type=Path, help="a run saved with --json, to print its F1 beside this run's")
     args = parser.parse_args(argv)
     if not (args.benchmark / "ground-truth.json").is_file():
         print(f"no benchmark in {args.benchmark} (set CORROBORATE_SHARED to the shared folder)", file=sys.stderr)
@@ -414,7 +427,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print_worst(pages, args.worst)
         return 0
     numbers = figures(pages, run(pages))
-    print_figures(numbers)
+    print_figures(numbers, json.loads(args.before.read_text(encoding="utf-8")) if args.before else None)
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(numbers, indent=2) + "\n", encoding="utf-8")

@@ -111,3 +111,104 @@ def test_page_furniture_is_set_apart(line: str, why: str) -> None:
 )
 def test_article_text_that_mentions_the_furniture_stays(line: str) -> None:
     assert classify([_BODY, line, _BODY])[1].kind == "body"
+
+
+# (lines, hints, page's title, the title line or None): which line is the headline when none is the page's title.
+TITLES = [
+    pytest.param(
+        ["Quick facts", _BODY], ["h2", None], "Saltby sea wall: what we know", None, id="a fact box's heading"
+    ),
+    pytest.param(
+        [
+            "The council voted to rebuild the sea wall at Saltby after residents of the lower town petitioned it for "
+            "months",
+            _BODY,
+        ],
+        ["h2", None],
+        "Saltby council votes to rebuild sea wall",
+        None,
+        id="a standfirst sharing the title's words, set as a heading",
+    ),
+    pytest.param(
+        ["Ferry crews win a shorter winter timetable", _BODY],
+        ["h2", None],
+        "Harbour and Coast News Centre",
+        "Ferry crews win a shorter winter timetable",
+        id="a headline under a title naming the section",
+    ),
+    pytest.param(
+        ["Lighthouse keeper who kept the Saltby lamp lit through three wars and two floods retires at ninety", _BODY],
+        ["h1", None],
+        "Saltby lighthouse keeper retires at ninety",
+        "Lighthouse keeper who kept the Saltby lamp lit through three wars and two floods retires at ninety",
+        id="a long top heading restating the title",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lines", "hints", "page_title", "title"), TITLES)
+def test_the_headline_when_the_page_titles_its_tab_apart(
+    lines: list[str], hints: list[str | None], page_title: str, title: str | None
+) -> None:
+    found = [line.text for line in classify(lines, hints, Context(title=page_title)) if line.why == "title"]
+    assert found == ([title] if title else [])
+
+
+_LEAD = "Saltby's council voted on Tuesday to rebuild the sea wall, after residents petitioned it for months."
+
+# (line under the headline, its hint, the page's description, kind): the description names the standfirst, unless
+# the line is a paragraph of prose that runs straight into the story (pages copy their lead into the description).
+STANDFIRSTS = [
+    pytest.param(
+        "Residents had asked for it since the storm",
+        None,
+        "Residents had asked for it since the storm",
+        "standfirst",
+        id="a dek",
+    ),
+    pytest.param(_LEAD, "h2", _LEAD, "standfirst", id="a dek set as a heading"),
+    pytest.param(_LEAD, None, _LEAD, "body", id="the lead copied into the description"),
+]
+
+
+@pytest.mark.parametrize(("line", "hint", "description", "kind"), STANDFIRSTS)
+def test_the_standfirst_and_the_lead(line: str, hint: str | None, description: str, kind: str) -> None:
+    title = "Saltby council backs new sea wall"
+    lines = [title, line, _BODY, _BODY.replace("Tuesday", "Monday")]
+    context = Context(title=title, description=description)
+    assert classify(lines, [None, hint, None, None], context)[1].kind == kind
+
+
+# (line, why): promotions around the article, set apart wherever they stand; and article text that mentions them.
+PROMOTIONS = [
+    ("Subscribe for just $1 a week to keep reading the news that matters to Saltby.", "subscription promotion"),
+    ("Start your free trial today and get unlimited access to the Gazette.", "subscription promotion"),
+    ("You have 2 free articles left this month.", "subscription promotion"),
+    ("This article is only available to subscribers.", "subscription promotion"),
+    ("Only $1 a week. Cancel anytime.", "subscription promotion"),
+    ("As an Amazon Associate the Gazette earns from qualifying purchases.", "affiliate notice"),
+    ("Products are independently selected by our editors; we may earn a commission.", "affiliate notice"),
+    ("This post contains affiliate links.", "affiliate notice"),
+]
+
+
+@pytest.mark.parametrize(("line", "why"), PROMOTIONS)
+def test_promotions_are_set_apart(line: str, why: str) -> None:
+    (classified,) = [found for found in classify([_BODY, line, _BODY]) if found.text == line]
+    assert (classified.kind, classified.why) == ("boilerplate", why)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The ferry operator raised the price of a season ticket to 40 euros a month, angering commuters.",
+        "Sign up for the harbour festival's rowing race closes on Friday, the organisers said.",
+        '"We earn a commission on every ticket we sell," the agent told the council.',
+        "Streaming services lost subscribers in Saltby after the price rise, the survey found.",
+        "Members can cancel at any time, the gym chain said in a statement.",
+        "Under the new law, customers must be able to cancel anytime without paying a fee.",
+        "The agent said we earn a commission on every ticket we sell.",
+    ],
+)
+def test_article_text_about_prices_and_subscriptions_stays(line: str) -> None:
+    assert classify([_BODY, line, _BODY])[1].kind == "body"

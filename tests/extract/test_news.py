@@ -133,6 +133,46 @@ def test_an_all_caps_wire_item_is_read_as_text() -> None:
     assert _brief_warning(article) is None  # 56 words of running text: an article, not a brief
 
 
+_NOMINEES = """<html><head><title>Harbour Film Awards: the nominees | Saltby Gazette</title></head><body><article>
+<h1>Harbour Film Awards: the nominees</h1>
+<p>The nominations for this year's Harbour Film Awards were announced on Tuesday at the old customs house.</p>
+<h2>Best film</h2><ul><li>The Lighthouse Keeper</li><li>Salt and Iron</li><li>North Pier</li><li>Gulls</li></ul>
+<h2>Best director</h2><ul><li>Ana Lind</li><li>Tomas Berg</li><li>Ruth Okoye</li></ul>
+<h2>Best actress</h2><ul><li>Ines Moll</li><li>Petra Dahl</li><li>Joan Feld</li></ul>
+<h2>Best actor</h2><ul><li>Karl Venn</li><li>Olu Adebayo</li><li>Sam Reyes</li></ul>
+<p>The winners will be named on March 3.</p></article></body></html>"""
+
+_PROS_AND_CONS = """Review: the Tidewater e-bike is quick but heavy
+
+We rode the Tidewater for three weeks along the coast road.
+
+Pros
+• Fast off the line
+• Long battery life
+• Bright lights for the coast road
+Cons
+• Heavy to carry up the stairs
+• Small hard saddle
+• Loud motor on hills
+
+| Weight | 28 kg |
+| Range | 90 km |
+"""
+
+# (input, format, a line of the list): an article that is mostly a list is an article, its items its text.
+LIST_ARTICLES = [
+    pytest.param(_NOMINEES, "html", "Petra Dahl", id="nominees under their categories"),
+    pytest.param(_PROS_AND_CONS, "text", "Small hard saddle", id="pros and cons as scraped text"),
+]
+
+
+@pytest.mark.parametrize(("text", "fmt", "item"), LIST_ARTICLES)
+def test_an_article_that_is_mostly_a_list_is_kept(text: str, fmt: str, item: str) -> None:
+    article = _extract(text, fmt)
+    assert item in article.paragraphs
+    assert _brief_warning(article) is None
+
+
 _LOGIN_FORM = """<!DOCTYPE html><html><head><title>Members' area</title></head><body><main>
 <h1>Welcome back</h1><form><label>Username or email</label><input name="user"><label>Password</label>
 <input type="password"><label><input type="checkbox"> Keep me signed in</label><button>Log in</button></form>

@@ -16,9 +16,10 @@ from datetime import date
 from corroborate.extract import dates, metadata
 from corroborate.extract.html import read_page
 from corroborate.extract.language import detect_language
-from corroborate.extract.lines import Context, classify, continues
+from corroborate.extract.lines import Context, classify
 from corroborate.extract.news import check_is_news, own_text
 from corroborate.extract.normalize import normalize_line
+from corroborate.extract.shape import Hint, continues, shape_hint, strip_bullet, words
 from corroborate.models import Article, Line, RawDocument
 
 __all__ = ["ExtractOptions", "extract"]
@@ -38,7 +39,7 @@ def extract(document: RawDocument, options: ExtractOptions | None = None) -> Art
     given = document.given
     read = _read(document)
     lines, context = read.lines, read.context
-    brief = check_is_news(document.source, lines)
+    brief = check_is_news(document.source, lines, read.hints)
     dateline = next((metadata.find_dateline(line.text) for line in lines if line.kind == "body"), None)
     paragraphs = _paragraphs(lines, dateline)
     captions = tuple(
@@ -52,7 +53,10 @@ def extract(document: RawDocument, options: ExtractOptions | None = None) -> Art
         standfirst=next((line.text for line in lines if line.kind == "standfirst"), None),
         outlet=given.outlet or read.outlet or metadata.find_outlet(lines),
         wire=metadata.find_wire(lines, dateline),
-        authors=given.authors or metadata.find_authors(lines) or _people(read.authors),
+        authors=given.authors
+        or metadata.find_authors(_head(lines))
+        or metadata.clean_authors(read.authors)
+        or metadata.find_authors(lines),
         credits=metadata.find_credits(lines),
         dateline=dateline.place if dateline else None,
         published=published,
@@ -71,6 +75,7 @@ class _Read:
     """The classified lines of a document and what its markup said, before any check that it is an article."""
 
     lines: list[Line]
+    hints: list[Hint]
     context: Context
     outlet: str | None
     authors: tuple[str, ...]
@@ -88,26 +93,29 @@ def _read(document: RawDocument) -> _Read:
     if document.format == "html":
         page = read_page(document.source, document.text)
         raw_lines, hints = list(page.lines), list(page.hints)
-        context = Context(title=given.title or page.title, description=page.description, url=given.url or page.url)
+        context = Context(
+            title=given.title or page.title,
+            description=page.description,
+            url=given.url or page.url,
+            authors=given.authors or page.authors,
+        )
         found = (page.outlet, page.authors, page.published, given.url or page.url, page.language)
     else:
         raw_lines, hints = _text_lines(document.text)
-        context = Context(title=given.title, url=given.url)
+        context = Context(title=given.title, url=given.url, authors=given.authors)
         found = (None, (), None, given.url, None)
     normalized = [normalize_line(line) for line in raw_lines]
+    hints = [shape_hint(line, hint) for line, hint in zip(normalized, hints, strict=True)]
     normalized = [
-        line.removeprefix("- ") if hint in ("item", "teaser") else line
-        for line, hint in zip(normalized, hints, strict=True)
+        strip_bullet(line) if hint in ("item", "teaser") else line for line, hint in zip(normalized, hints, strict=True)
     ]
     lines = classify(normalized, hints, context)
     if document.format == "html":
         present = {line.text for line in lines}
-        lines += [
-            Line(text, "caption", "caption of a figure of the page (outside the main text)")
-            for text in map(normalize_line, page.figure_captions)
-            if text not in present
-        ]
-    return _Read(lines, context, *found)
+        captions = [text for text in map(normalize_line, page.figure_captions) if text not in present]
+        lines += [Line(text, "caption", "caption of a figure of the page (outside the main text)") for text in captions]
+        hints += [None] * len(captions)
+    return _Read(lines, hints, context, *found)
 
 
 def _text_lines(text: str) -> tuple[list[str], list[str | None]]:
@@ -138,15 +146,18 @@ def _paragraphs(lines: list[Line], dateline: metadata.Dateline | None) -> tuple[
     return tuple(paragraphs)
 
 
+def _head(lines: list[Line]) -> list[Line]:
+    """The lines above the article's first paragraph: its byline stands there. A byline under a paragraph may be
+    another story's, on a card with its summary (a front page's list), so the page's metadata comes first."""
+    first = next((index for index, line in enumerate(lines) if line.kind == "body" and words(line.text) >= 8), None)
+    return lines[:first] if first is not None else lines
+
+
 def _stated_date(lines: list[Line]) -> date | None:
-    """A full date on a timestamp line near the top ("Published November 27, 2019") is the publication date."""
+    """The date a timestamp line or a byline near the top says the page was published ("Published November 27,
+    2019"); never the one it says the page was updated ("Updated: Nov. 28, 2019")."""
     for line in lines[:15]:
-        if (line.kind == "boilerplate" and line.why == "timestamp") or line.kind == "byline":
-            for mention in dates.date_mentions([line.text]):
-                if mention.year and mention.month and mention.day:
-                    return date(mention.year, mention.month, mention.day)
+        stamped = (line.kind == "boilerplate" and line.why == "timestamp") or line.kind == "byline"
+        if stamped and (when := dates.stated_publication(line.text)):
+            return when
     return None
-
-
-def _people(names: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(name for name in names if metadata.p.wire_name(name) is None)

@@ -126,3 +126,31 @@ def _explicit(match: re.Match[str], text: str) -> DateMention | None:
 
 def _is_future(text: str, position: int) -> bool:
     return bool(_FUTURE.search(text[max(0, position - 60) : position]))
+
+
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?", re.IGNORECASE)
+_LABELS = re.compile(
+    r"\b(?P<updated>(?:last )?(?:updated|modified|edited|revised|amended))\b|"
+    r"\b(?:first )?(?:published|posted|created|issued)\b",
+    re.IGNORECASE,
+)
+
+
+def stated_publication(text: str) -> date | None:
+    """The full date a timestamp states as the publication: the first date not labelled as an update. "Published
+    January 1, 2026, 8:00 AM · Updated January 3" and "Updated Jan. 3, 2026; first published Jan. 1, 2026" both say
+    January 1. Clock times are dropped first: "January 3, 2026, 10:04 AM" is a date and a time."""
+    text = _CLOCK.sub(" ", text)
+    bounds = [(match.start(), bool(match.group("updated"))) for match in _LABELS.finditer(text)]
+    starts = [0, *(start for start, _updated in bounds)]
+    updated = [False, *(flag for _start, flag in bounds)]
+    for start, end, is_update in zip(starts, [*starts[1:], len(text)], updated, strict=True):
+        if is_update:
+            continue
+        for mention in date_mentions([text[start:end]]):
+            if mention.year and mention.month and mention.day:
+                try:
+                    return date(mention.year, mention.month, mention.day)
+                except ValueError:
+                    continue
+    return None

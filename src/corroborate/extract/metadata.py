@@ -8,18 +8,12 @@ copyright), never from captions or photo credits.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from corroborate.extract import patterns as p
 from corroborate.models import Credit, Line
 
-_JOB_TITLE = re.compile(
-    r"\b(?:reporter|correspondent|editor|writer|staff|desk|bureau|chief|producer|columnist|analyst|contributor|"
-    r"journalist|photographer|team|newsroom)s?\b",
-    re.IGNORECASE,
-)
-"""Words that make a byline entry a job ("Arts Reporter", "Staff Writer"), not a person."""
 _SPLIT_NAMES = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
 
 
@@ -86,16 +80,53 @@ def find_outlet(lines: Sequence[Line]) -> str | None:
 
 
 def find_authors(lines: Sequence[Line]) -> tuple[str, ...]:
-    """The people of the byline, in order, without agencies ("By Reuters" names no author)."""
-    authors: list[str] = []
+    """The people of the byline, in order, without agencies ("By Reuters" names no author) or jobs ("Staff Writer")."""
+    names: list[str] = []
     for line in lines:
-        if line.kind != "byline" or not (match := p.BYLINE.match(line.text)):
-            continue
-        for name in _SPLIT_NAMES.split(match.group("names")):
-            name = name.strip(" .")
-            if name and p.wire_name(name) is None and not _JOB_TITLE.search(name) and name not in authors:
-                authors.append(_title_case(name))
-    return tuple(authors)
+        if line.kind == "byline" and (match := p.BYLINE.match(line.text)):
+            names.extend(_SPLIT_NAMES.split(match.group("names")))
+    return clean_authors(names)
+
+
+def clean_authors(names: Iterable[str]) -> tuple[str, ...]:
+    """Each name that names a person, cleaned (`clean_author`), once, in order."""
+    people: list[str] = []
+    for name in names:
+        if (person := clean_author(name)) and person not in people:
+            people.append(person)
+    return tuple(people)
+
+
+def clean_author(name: str) -> str | None:
+    """The person `name` names, as a byline or a page's metadata gives it: "View all posts by Pia Holm", "Tom
+    Berg Games Editor", "Anna Maria Lind July", "Pia Holm Edited by Marta Quist" each name one person,
+    without the link's words, the job, the date or the editor. None for a team, a role, a form's label or an agency
+    ("Our Editors", "Staff Writer", "Username", "Reuters")."""
+    name = p.AUTHOR_PREFIX.sub("", " ".join(name.split()).strip(" .,;:|-"))
+    if (tail := p.AUTHOR_TAIL.search(name)) and len(name[: tail.start()].split()) >= 2:
+        name = name[: tail.start()]
+    if job := p.JOB_WORDS.search(name):
+        head = name[: job.start()]
+        before = (head[: head.rindex(",")] if "," in head else head).split()  # "Pia Holm, Harbour Correspondent"
+        while before and before[-1].lower().strip(",") in p.JOB_QUALIFIERS:
+            before.pop()
+        name = " ".join(before).strip(" ,") if len(before) >= 2 else ""
+    name = name.strip(" .,;:|-")
+    if (
+        not name
+        or not any(character.isalpha() for character in name)
+        or p.NOT_A_PERSON.match(name)
+        or p.wire_name(name) is not None
+        or re.search(r"\d|@|https?:|www\.", name)
+        or len(name.split()) > _NAME_WORDS
+    ):
+        return None
+    return _title_case(name)
+
+
+_NAME_WORDS = 5
+"""A person's name as bylines write it runs up to five words ("Maria del Carmen Ruiz Lopez"); longer, it is a
+sentence or a title that a page's metadata put in the author field."""
 
 
 def find_credits(lines: Sequence[Line]) -> tuple[Credit, ...]:

@@ -12,11 +12,11 @@ tests/extract/test_news.py holds invented briefs and non-news inputs (a login fo
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from corroborate.errors import NotAnArticle
-from corroborate.extract.lines import SENTENCE_END, words
+from corroborate.extract.shape import LISTED, SENTENCE_END, Hint, words
+from corroborate.extract.verbs import has_verb
 from corroborate.models import TEXT_KINDS, Line
 
 __all__ = ["MIN_BODY_WORDS", "MIN_NEWS_WORDS", "check_is_news", "has_verb", "own_text"]
@@ -48,13 +48,19 @@ def own_text(lines: Sequence[Line]) -> list[Line]:
     return [line for line in lines if line.kind in TEXT_KINDS and line.why != "repeated title"]
 
 
-def check_is_news(source: str, lines: Sequence[Line]) -> str | None:
-    """None for an article, a warning for a short news brief; raises `NotAnArticle` when the text is not news."""
-    if _running_words(lines) >= MIN_BODY_WORDS:
+def check_is_news(source: str, lines: Sequence[Line], hints: Sequence[Hint] | None = None) -> str | None:
+    """None for an article, a warning for a short news brief; raises `NotAnArticle` when the text is not news.
+
+    `hints` (shape.Hint, one per line) tell the items of lists, the rows of tables and the lines of programs: under
+    a sentence of the article they are its text however short (nominees under their categories, a table of
+    specifications, a tutorial's code), where the same short lines alone are a menu.
+    """
+    listed = _listed(lines, hints or [None] * len(lines))
+    if _running_words(lines, listed) >= MIN_BODY_WORDS:
         return None
     text = [line.text for line in lines if line.kind in TEXT_KINDS and line.why != "repeated title"]
     sentences = [line for line in text if reads_as_sentence(line)]
-    news = [line for line in text if line in sentences or reads_as_headline(line)]
+    news = [line for line in text if line in sentences or line in listed or reads_as_headline(line)]
     news_words = sum(map(words, news))
 
     def refuse(reason: str) -> NotAnArticle:
@@ -74,13 +80,22 @@ def check_is_news(source: str, lines: Sequence[Line]) -> str | None:
     return f"a short news brief: only {sum(words(line.text) for line in own_text(lines))} words of body text"
 
 
-def _running_words(lines: Sequence[Line]) -> int:
-    """Words of the body lines that read as running text: ending like a sentence, or long."""
+def _running_words(lines: Sequence[Line], listed: set[str]) -> int:
+    """Words of the body lines that read as running text (ending like a sentence, or long) or are `listed`."""
     return sum(
         words(line.text)
         for line in lines
-        if line.kind == "body" and (SENTENCE_END.search(line.text) or words(line.text) >= _RUNNING_WORDS)
+        if line.kind == "body"
+        and (SENTENCE_END.search(line.text) or words(line.text) >= _RUNNING_WORDS or line.text in listed)
     )
+
+
+def _listed(lines: Sequence[Line], hints: Sequence[Hint]) -> set[str]:
+    """The text of the items, rows and code lines of the article, when its body holds a sentence (items alone, with
+    no sentence anywhere, are a menu or a list of links)."""
+    if not any(line.kind == "body" and SENTENCE_END.search(line.text) for line in lines):
+        return set()
+    return {line.text for line, hint in zip(lines, hints, strict=True) if hint in LISTED and line.kind == "body"}
 
 
 def reads_as_sentence(line: str) -> bool:
@@ -98,60 +113,3 @@ def reads_as_sentence(line: str) -> bool:
 def reads_as_headline(line: str) -> bool:
     """A headline says who did what: "Swimming star dies at 91", not "Terms of use" or "Story 3 of the day"."""
     return 3 <= words(line) <= 30 and has_verb(line)
-
-
-# A verb without a language model: the closed classes (auxiliaries, modals) and the irregular verbs news is told in,
-# then inflections (-ed, -s) where no article or preposition makes the word a noun ("the injured", "in Athens"),
-# then "to" + a verb in the future of headlines ("Minister to resign"). English only: elsewhere a brief must be a
-# sentence of 8 words or more.
-_VERB_FORMS = frozenset(
-    """
-    is isn't are aren't was wasn't were weren't be been being am has hasn't have haven't had hadn't
-    will won't would could can can't cannot may might must shall should do does doesn't did didn't don't
-    say says said go goes went gone get gets got make makes made take takes took taken give gives gave given
-    find finds found win wins won lose loses lost hit hits set sets put puts cut cuts shut shuts quit quits
-    beat beats leave leaves left hold holds held sell sells sold buy buys bought bring brings brought tell tells told
-    come comes came become becomes became run runs ran see sees saw seen pay pays paid keep keeps kept
-    fall falls fell fallen rise rises rose risen die dies died steal steals stole stolen meet meets met
-    lead leads led seek seeks sought send sends sent spend spends spent build builds built show shows showed shown
-    grow grows grew grown know knows knew known think thinks thought begin begins began begun feel feels felt
-    break breaks broke broken flee flees fled throw throws threw thrown stand stands stood sit sits sat
-    write writes wrote written speak speaks spoke spoken strike strikes struck shoot shoots shot
-    it's he's she's that's there's here's what's who's let's i'm we're you're they're i've we've you've they've
-    i'll we'll you'll he'll she'll it'll they'll i'd we'd you'd he'd she'd they'd
-    """.split()
-)
-_BEFORE_A_NOUN = frozenset(
-    "the a an this that these those my your our his her its their another every each no some any all "
-    "of in on at for from by with into onto over under about after before".split()
-)
-_NOUN_ENDINGS = ("ss", "us", "is", "ics", "ous", "'s", "news")
-_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
-
-
-def has_verb(line: str) -> bool:
-    """Whether `line` seems to hold a verb. A cue, not a parse: it errs on the side of news."""
-    tokens = _WORD.findall(line.replace("’", "'"))
-    for index, token in enumerate(tokens):
-        word = token.lower()
-        if word in _VERB_FORMS or word.endswith("n't"):
-            return True
-        if index == 0 or tokens[index - 1].lower() in _BEFORE_A_NOUN:
-            continue
-        if len(word) >= 5 and word.endswith("ed") and not word.endswith(("eed", "dred")):
-            return True
-        if len(word) >= 4 and word.endswith("s") and not word.endswith(_NOUN_ENDINGS):
-            return True
-        if word == "to" and index + 1 < len(tokens) and _may_be_a_verb(tokens[index + 1], tokens):
-            return True
-    return False
-
-
-def _may_be_a_verb(word: str, tokens: list[str]) -> bool:
-    """After "to": a verb ("Minister to resign"), not a noun ("Welcome to Harbour Bank", "Trip to the island").
-    A capital says "a name" only where the line is not in title case or capitals."""
-    if word.lower() in _BEFORE_A_NOUN:
-        return False
-    long_words = [token for token in tokens if len(token) >= 4]
-    title_cased = sum(token[0].isupper() for token in long_words) * 4 >= len(long_words) * 3
-    return word[0].islower() or title_cased

@@ -85,12 +85,13 @@ RELATED_HEADING = _line(
     r"what to read next|in case you missed it|in other news|popular (?:now|stories|today)|around the web|"
     r"from the web|(?:sponsored|promoted|partner) (?:content|stories|links)|people (?:also )?read|watch next|"
     r"up next|more videos|latest videos|read these next|keep reading|most read in .{1,40}|"
+    r"other (?:[\w-]+ ){0,2}(?:stories|articles|news|columns|posts|headlines|reads)|"
     r"(?:leggi|lire|lesen sie|leia|lea|ver|veja|voir) (?:anche|aussi|auch|também|también|mais)"
     r")\s*[:.…]*"
 )
 # "Read more: Floods close the port" - a link to another article, inline.
 RELATED_INLINE = re.compile(
-    r"^[\[(]?\s*(?:read more|related|see also|see more|also read|read also|also|more|recommended|watch|listen|"
+    r"^[\[(]?\s*(?:read more|related|see also|see more|also read|read also|also|more|recommended|listen|"
     r"read next|"
     r"opinion|(?:leggi|lire|lesen sie|leia|lea|ver|veja|voir) (?:anche|aussi|auch|também|también|mais)(?: su)?)"
     r"\s*[:|>»-]\s+\S|"
@@ -291,10 +292,12 @@ CREDIT_PART = re.compile(
     re.IGNORECASE,
 )
 
-# A photo credit on a line of its own: "REUTERS/Samrang Pring", "Photo: Jane Roe/AFP", "(AP Photo/Heng Sinith)".
+# A photo credit on a line of its own: "REUTERS/Samrang Pring", "Photo: Jane Roe/AFP", "(AP Photo/Heng Sinith)"; a
+# label needs its colon or "by" ("Picture-in-Picture", "Video shows the flood" are no credits).
 PHOTO_CREDIT = re.compile(
     rf"^[\[(]?\s*(?:(?:photo|photograph|picture|image|credit|photo credit|image source|image copyright|illustration|"
-    rf"video|file)s?(?: by)?\s*[:：]?\s*.{{1,80}}|{PHOTO_AGENCIES}(?:/[^/\n]{{1,60}}){{1,3}}|"
+    rf"video|file)s?(?:\s*[:：]|\s+by\b)\s*.{{1,80}}|(?:file|handout)(?: photo)?|"
+    rf"{PHOTO_AGENCIES}(?:/[^/\n]{{1,60}}){{1,3}}|"
     rf"(?:[A-Z][\w.'-]+\s+){{1,4}}(?:/|via|for)\s*{PHOTO_AGENCIES}|{PHOTO_AGENCIES})\s*[\])]?$",
     re.IGNORECASE,
 )
@@ -303,12 +306,13 @@ PHOTO_CREDIT_START = re.compile(
 )
 
 # A caption carries its credit with it: "[File: Samrang Pring/Reuters]", "[Gemunu Amarasinghe/AP]" (a bracket
-# with a label or a slash: other brackets at a line's end are references, "[1]", or tags, "[VIDEO]"),
+# with a label, or a slash between words without digits: other brackets at a line's end are references, "[1]",
+# "[M1 / MP SP]", or tags, "[VIDEO]"),
 # "REUTERS/Samrang Pring/File Photo",
 # "(AP Photo/Heng Sinith)", "Photo: Jane Roe/AFP", "(Jane Roe/Getty Images)".
 CAPTION_CREDIT = re.compile(
     rf"\[\s*(?P<bracketed>(?:[Ff]ile|[Pp]hoto|[Ii]mage|[Pp]icture|[Cc]redit|사진)s?\s*[:=][^\]]{{1,80}}|"
-    rf"[^\]/]{{1,80}}/[^\]]{{1,60}}|{PHOTO_AGENCIES})\s*\]\s*$|"
+    rf"[^\]/\d]{{1,80}}/[^\]\d]{{1,60}}|{PHOTO_AGENCIES})\s*\]\s*$|"
     rf"\(\s*(?P<parenthesised>(?:(?:AP|AFP|Reuters|EPA|Getty) Photo/|photo:|photo by|image:|picture:)[^)]{{2,80}}|"
     rf"[^()]{{2,60}}(?:/| via | for ){PHOTO_AGENCIES})\s*\)\s*$|"
     rf"(?P<agency_slash>\b(?:REUTERS|AP Photo|AFP Photo|AFP|EPA-EFE|EPA|XINHUA|ANADOLU)/[^\n]{{2,120}})$|"
@@ -325,3 +329,180 @@ DATELINE = re.compile(
     r"(?:,\s*(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}))?"
     r"\s*(?:\((?P<agency>[A-Za-z .-]{2,40})\))?\s*(?:-{1,2}|–|—|:)\s+(?=\S)"
 )
+
+
+# Embedded posts and players: what a page shows from elsewhere, not its article's words ----------------------------
+
+# The signature of an embedded post: "— Saltby Gazette (@saltbygazette) January 1, 2026" (a tweet), "A post shared
+# by Jane Roe (@janeroe) on Jan 1, 2026" (Instagram); and the picture link that ends a tweet's text.
+SOCIAL_SIGNATURE = re.compile(
+    r"^[-–—]{1,2}\s*[^()\n]{1,80}\(@\w{1,30}\)(?:\s+.{0,40})?$|^a (?:post|photo|video) shared by\b.{1,120}$|"
+    r"^view this post on (?:instagram|facebook|x|twitter|tiktok)$",
+    re.IGNORECASE,
+)
+SOCIAL_LINK = re.compile(r"(?:^|\s)(?:pic\.twitter\.com/\w+|https?://t\.co/\w+)\s*$", re.IGNORECASE)
+
+# A video player: its length alone ("4:57"), or its title behind a label and maybe the length ("4:57 Watch:
+# fireworks over the harbour", "VIDEO: Storm hits the coast", "Now playing: ...").
+VIDEO_LENGTH = re.compile(r"^(?:\d:)?[0-5]?\d:[0-5]\d$")
+VIDEO_TITLE = re.compile(
+    r"^(?:(?:\d:)?[0-5]?\d:[0-5]\d\s+)?(?:watch(?: now| live| again| the video)?|video|now playing|up next|"
+    r"play(?: video)?)\s*[:|>»\-–—]\s*\S|^(?:\d:)?[0-5]?\d:[0-5]\d\s+(?:watch|video|play)\b",
+    re.IGNORECASE,
+)
+# The words a video player shows before it plays (its menus, the labels of its buttons for screen readers, its
+# notices): "This is a modal window.", "descriptions off, selected", "This video is not available in your region".
+VIDEO_PLAYER_TEXT = _line(
+    r"this is a modal window\..*|(?:beginning|end) of dialog window\b.*|chapters|default, selected|"
+    r"(?:captions|subtitles|descriptions|audio track)(?: settings)?(?:,? (?:off|on))?(?:, (?:selected|opens .*))?|"
+    r"(?:current|remaining|duration) time:? -?[\d:]+.*|duration:? -?[\d:]+|loaded: [\d.]+%|progress: [\d.]+%|"
+    r"stream type live|playback rate:? [\d.]+x?|(?:non-)?fullscreen|(?:un)?mute|play video|pause video|"
+    r"seek to live, currently (?:behind|playing) live|live|"
+    r"(?:unfortunately, |sorry, )?this video (?:is|isn't|is not) (?:not |no longer )?(?:available|playable)\b.*|"
+    r"video unavailable|next video(?: starts)? in\b.*|up next in \d.*"
+)
+# A picture of a gallery: its caption opens with its place in the gallery, "1/12 Crowds on the quay ...".
+GALLERY_COUNTER = re.compile(r"^(?P<place>\d{1,3})\s?/\s?(?P<of>\d{1,3})\s+\S")
+
+# A length followed by a title, "2:31 Harbour board chair on the cost": a video only among other videos (a clock
+# time opens the entries of a live blog the same way).
+VIDEO_LENGTH_TITLE = re.compile(r"^(?:\d:)?[0-5]?\d:[0-5]\d\s+[A-Z\"'].{3,120}$")
+
+# A line that goes on telling the story, never a photo's caption: it opens with a pronoun or a connective, or reports
+# what someone said ("He said the wall would hold.", "But the council disagreed.").
+CONTINUING_PROSE = re.compile(
+    r"^(?:he|she|it|they|we|i|you|this|that|these|those|but|and|so|yet|however|meanwhile|still|also|then|there|"
+    r"his|her|their|its|our|such|instead|now)\b|\b(?:said|says|told|according to)\b",
+    re.IGNORECASE,
+)
+
+# Promotions and boxes around the article ------------------------------------------------------------------------
+
+# A subscription offer: "Subscribe for just $1 a week", "Start your free trial", "You have 2 free articles left",
+# "This article is for subscribers only", "Only $1 a week. Cancel anytime.". Never a line opening with a quotation
+# mark or reporting speech (someone's words: "Members can cancel at any time, the chain said"), nor an offer without
+# those words ("Sign up for a streaming account for $11.99 a month" is the news of a deals article).
+_NOT_SPEECH = r"^(?![\"'])(?!.*\b(?:said|says|told|according to)\b)"
+"""A notice is never someone's words: it neither opens with a quotation mark nor reports what someone said."""
+SUBSCRIPTION = re.compile(
+    _NOT_SPEECH + r"(?:"
+    r"(?:subscribe|get|start|try|join|become|unlock|enjoy|support|sign up|want|upgrade|gift|save)\b.{0,160}"
+    r"(?:\bsubscri\w*|\bfree trial|\bunlimited (?:digital )?access|\bdigital access)|"
+    r"subscribe\b.{0,120}(?:[$£€]\s?\d|\bfree\b|\b(?:a|per) (?:week|month|year)\b|\bunlimited\b)|"
+    r"you(?:'ve| have) (?:\d+|one|two|three|four|five|no) (?:free |more )?(?:articles?|stories|reads?) "
+    r"(?:left|remaining)|"
+    r"(?:this|the) (?:article|story|content|page) is (?:only |exclusively )?(?:available )?(?:for|to) (?:paid )?"
+    r"(?:subscribers|members)|"
+    r"(?:to )?(?:continue|keep) reading\b.{0,80}\b(?:subscri\w*|log ?in|sign ?in|register)|"
+    r"(?:.{0,60}[.!]\s+)?cancel (?:at )?any ?time\b.{0,40}$)",
+    re.IGNORECASE,
+)
+
+# An affiliate disclosure beyond "we may earn a commission": "As an Amazon Associate I earn from qualifying
+# purchases", "when you buy through links on our site", "independently selected by our editors".
+AFFILIATE = re.compile(
+    _NOT_SPEECH + r".{0,160}\b(?:"
+    r"as an amazon associate|earns? from qualifying purchases|(?:contains?|uses?|includes?) affiliate links?|"
+    r"when you (?:buy|shop|purchase|click)\b.{0,40}\b(?:links?|retailers?)|reader[- ]supported\b|"
+    r"independently (?:selected|chosen|reviewed|curated) by (?:our )?(?:editors|editorial team)|"
+    r"(?:we|i|this (?:site|website|page|post)|our site) (?:may |might |could |will )?(?:earn|receive|get|make|collect) "
+    r"(?:a )?(?:small |modest )?(?:commission|fee|share of|compensation)\b"
+    r")",
+    re.IGNORECASE,
+)
+
+BOILERPLATE += [(SUBSCRIPTION, "subscription promotion"), (AFFILIATE, "affiliate notice")]
+
+# The box about the article's author: its heading, the links to the author's other articles, and the biography
+# ("Pia Holm is a senior reporter at the Gazette, covering the courts.").
+AUTHOR_BOX_HEADING = _line(
+    r"(?:about|more about|meet) (?:the|this) (?:authors?|writers?|reporters?)|(?:the )?authors?'?s? "
+    r"(?:bio(?:graphy)?|information|details|profile)|about me"
+)
+AUTHOR_LINK = _line(
+    r"(?:(?:view|see|read|browse|show|find) (?:all|more) (?:of )?(?:the )?(?:posts|articles|stories|work|columns|"
+    r"reviews|contributions|content)(?: (?:by|from) .{1,60})?|(?:all )?(?:posts|articles|stories) by [A-Z].{1,60}|"
+    r"more (?:articles|stories|posts) by .{1,60}|follow(?: this)? (?:author|writer)|author profile)(?<![.!?])"
+)
+"""A link is no sentence: "Stories by Hans Christian Andersen were read aloud." is the article's."""
+AUTHOR_BIO = re.compile(
+    rf"^(?P<name>{_NAME}) (?:is|was|has been|serves as|works as) (?:a|an|the|our)\b(?:[\s,]+[\w'&-]+){{0,8}}?[\s,]+"
+    r"(?:reporters?|writers?|editors?|correspondents?|journalists?|columnists?|contributors?|producers?|authors?|"
+    r"critics?|bloggers?|freelancers?|photographers?|analysts?|interns?|fellows?|hosts?)\b"
+)
+
+# Headings of boxes beside the story (facts, a summary, a table of contents): never its headline.
+BOX_HEADING = _line(
+    r"(?:quick|key|fast|the|five|ten|\d+) facts|(?:at a|a quick) glance|in (?:brief|short|numbers|pictures)|"
+    r"what (?:we know|you need to know)(?: so far)?|(?:need|good) to know|key (?:points|takeaways|dates)|takeaways|"
+    r"highlights|summary|tl;?dr|(?:table of )?contents|in this (?:article|story|guide)|(?:more )?information and "
+    r"resources|resources|fact ?(?:box|file|sheet)|factfile|timeline|background|the (?:background|context)"
+)
+
+# Who wrote it: byline entries that are no person ----------------------------------------------------------------
+
+# A job, not a person: "Arts Reporter", "Staff Writer" (a byline entry with one of these words).
+JOB_WORDS = re.compile(
+    r"\b(?:reporter|correspondent|editor|writer|staff|desk|bureau|chief|producer|columnist|analyst|contributor|"
+    r"journalist|photographer|team|newsroom)s?\b",
+    re.IGNORECASE,
+)
+# Words that qualify a job at the end of a byline name ("Tom Berg, Games Editor", "Jane Roe Senior Reporter").
+JOB_QUALIFIERS = frozenset(
+    """
+    senior junior chief deputy associate assistant managing executive contributing staff special general political
+    politics sports sport games gaming tech technology science health business entertainment culture arts news
+    world foreign national local digital investigative city metro opinion features travel food film music fashion
+    lifestyle weather crime education environment climate economics economy finance financial legal medical data
+    video audio photo breaking global social media white house security defence defense courts
+    """.split()
+)
+# Author entries that name no person: a team, a role, a form label, a link ("Our Editors", "Username", "Follow").
+NOT_A_PERSON = _line(
+    r"(?:(?:our|the) )?(?:[\w-]+ )?(?:editors?|editorial(?: staff| team| board)?|staff|staff writers?|newsroom|"
+    r"news ?desk|web ?desk|desk|team|contributors?|guest(?: author| writer)?|admin(?:istrator)?|user ?name|user|"
+    r"anonymous|unknown|author|authors|follow(?: author)?|authority control|press release|sponsored(?: content)?)"
+)
+# What precedes a name in an author link or byline: "View all posts by Pia Holm", "Posted by", "Author:".
+AUTHOR_PREFIX = re.compile(
+    r"^(?:(?:view|see|read) (?:all|more) (?:posts|articles|stories) by|(?:all )?(?:posts|articles|stories) by|"
+    r"more (?:articles|stories|posts) by|posted by|written by|words by|by|authors?\s*:)\s+",
+    re.IGNORECASE,
+)
+# What follows the author's name in one run of text: the editor, a reviewer, a date, a timestamp ("Updated Jan 3").
+AUTHOR_TAIL = re.compile(
+    r"\s+(?:edited|reviewed|fact[- ]checked|illustrated|photographed|updated|medically reviewed) by\b.*$|"
+    r"\s+(?:(?:last )?updated|published|posted|first published)\b:?\s.*$|"
+    rf"\s+(?:{_MONTH_NAMES})\b\.?(?:\s+\d.*)?$|\s+\d.*$|\s*[|\n].*$",
+    re.IGNORECASE,
+)
+
+
+# Verbs, told without a language model (extract/verbs.py) ---------------------------------------------------------
+
+# A verb without a language model: the closed classes (auxiliaries, modals) and the irregular verbs news is told in,
+# then inflections (-ed, -s) where no article or preposition makes the word a noun ("the injured", "in Athens"),
+# then "to" + a verb in the future of headlines ("Minister to resign"). English only: elsewhere a brief must be a
+# sentence of 8 words or more.
+VERB_FORMS = frozenset(
+    """
+    is isn't are aren't was wasn't were weren't be been being am has hasn't have haven't had hadn't
+    will won't would could can can't cannot may might must shall should do does doesn't did didn't don't
+    say says said go goes went gone get gets got make makes made take takes took taken give gives gave given
+    find finds found win wins won lose loses lost hit hits set sets put puts cut cuts shut shuts quit quits
+    beat beats leave leaves left hold holds held sell sells sold buy buys bought bring brings brought tell tells told
+    come comes came become becomes became run runs ran see sees saw seen pay pays paid keep keeps kept
+    fall falls fell fallen rise rises rose risen die dies died steal steals stole stolen meet meets met
+    lead leads led seek seeks sought send sends sent spend spends spent build builds built show shows showed shown
+    grow grows grew grown know knows knew known think thinks thought begin begins began begun feel feels felt
+    break breaks broke broken flee flees fled throw throws threw thrown stand stands stood sit sits sat
+    write writes wrote written speak speaks spoke spoken strike strikes struck shoot shoots shot
+    it's he's she's that's there's here's what's who's let's i'm we're you're they're i've we've you've they've
+    i'll we'll you'll he'll she'll it'll they'll i'd we'd you'd he'd she'd they'd
+    """.split()
+)
+BEFORE_A_NOUN = frozenset(
+    "the a an this that these those my your our his her its their another every each no some any all "
+    "of in on at for from by with into onto over under about after before".split()
+)
+NOUN_ENDINGS = ("ss", "us", "is", "ics", "ous", "'s", "news")
