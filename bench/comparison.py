@@ -20,6 +20,7 @@ import json
 import re
 import sys
 import time
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.extraction import describe_machine, machine  # noqa: E402
 
+from corroborate.compare import CompareOptions  # noqa: E402
 from corroborate.compare.align import align, story_items  # noqa: E402
 from corroborate.extract import extract  # noqa: E402
 from corroborate.ingest import IngestOptions, parse_bytes, read_inputs  # noqa: E402
@@ -196,14 +198,15 @@ def full_report_cost(articles: list[Article], embeddings: bool) -> Cost:
         seconds = time.perf_counter() - start
         readings = [reading for story_id in library.story_ids() for reading in library.story(story_id)[1]]
     items = story_items(readings, _one_story(readings).sources)
-    alignment = align(items, use_embeddings=embeddings)
+    alignment = align(items, CompareOptions(embeddings=embeddings))
+    per_source = Counter(item.source for item in items)
     return Cost(
         articles=len(articles),
         words=sum(len(a.text.split()) for a in articles),
         seconds=seconds,
         stories=len(report.stories),
         claims=len(items),
-        cross_pairs=alignment.cross_pairs,
+        cross_pairs=(len(items) ** 2 - sum(count**2 for count in per_source.values())) // 2,
         scored_pairs=alignment.candidate_pairs,
         aligned_pairs=len(alignment.pairs),
     )

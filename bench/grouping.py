@@ -220,8 +220,11 @@ def synthesise(base: Sequence[Signature], count: int, seed: int = 7) -> list[Sig
     """`count` signatures from copies of `base`: each copy dated a week after the previous one, with its own
     entity names and rare terms (names, places, the event's own words; common words stay shared), MinHash values
     (XOR with a per-copy mask, so copies of one wire story still match each other) and embedding dimensions (a
-    per-copy permutation, which keeps every cosine within the copy). Stories of one copy stay distinct from
-    those of another, as events of different weeks do, while they share the language's common words."""
+    per-copy permutation, which keeps every cosine within the copy). Copies share the language's common words:
+    the copies of one story are look-alike events a week apart whose text differs only in names and rare words,
+    closer than two real events, and grouping merges some of them (the number of stories printed shows how many:
+    about 86 per 982 articles when none merge). The stories measured are then larger than real news gives, which
+    makes refining them dearer: the figures err on the slow side."""
     rng = random.Random(seed)
     out: list[Signature] = []
     copy = 0

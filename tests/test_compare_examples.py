@@ -17,7 +17,8 @@ from corroborate.models import Report, StoryReport
 
 PLANTED = json.loads((ROOT / "tests" / "data" / "planted.json").read_text(encoding="utf-8"))
 CORROBORATED_RECALL = 0.8
-"""Measured 0.87 (13 of 15 planted facts) with embeddings on 2026-11-23; the floor leaves room for one miss."""
+"""Measured 0.87 (13 of 15 planted facts) with embeddings on 2026-11-23; 0.80 (12 of 15) on 2026-11-30, before
+and after issue 8's alignment change (not the same 12): the floor now leaves no room for a miss."""
 SINGLE_SOURCE_RECALL = 0.75
 LEXICAL_CORROBORATED_RECALL = 0.6
 
@@ -69,7 +70,9 @@ def test_agreements_within_approximation_are_not_flagged(story: StoryReport) -> 
             planted_sides = {
                 file for file, text in plant["sides"].items() if any(text in said or said in text for said in texts)
             }
-            assert not (planted_sides >= set(plant["sides"]) and files >= set(plant["sides"])), plant["about"]
+            # Flagged when the disagreement sets exactly these sides against each other; a disagreement that lists
+            # them beside a third source, the one that differs, is the planted one ("only the Ledger differs").
+            assert not (planted_sides >= set(plant["sides"]) and files == set(plant["sides"])), plant["about"]
 
 
 def test_corroborated_and_single_source_recall(story: StoryReport) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from itertools import combinations
 
 from corroborate.compare.align import Alignment, Item, align, fullest_reading, score_of, story_items
 from corroborate.compare.brief import build_brief
@@ -22,7 +22,8 @@ from corroborate.compare.disagreements import (
     name_disagreements,
     quote_disagreements,
 )
-from corroborate.compare.quotes import quote_clusters, quote_table
+from corroborate.compare.options import CompareOptions
+from corroborate.compare.quotes import quote_clusters, quote_table, statement_numbers
 from corroborate.compare.similarity import LEXICAL_NOTE, lexical_similarity
 from corroborate.compare.timeline import build_timeline
 from corroborate.models import (
@@ -40,13 +41,6 @@ from corroborate.models import (
 )
 
 __all__ = ["CompareOptions", "compare", "compare_stories"]
-
-
-@dataclass(frozen=True)
-class CompareOptions:
-    """`embeddings`: align claims with the sentence-embedding model when it is installed (else lexically)."""
-
-    embeddings: bool = True
 
 
 def compare_stories(
@@ -70,15 +64,15 @@ def compare(story: Story, readings: Sequence[Reading], options: CompareOptions |
     readings, datings = date_story(readings, story.sources)
     source_of = {member: members[0] for members in story.sources for member in members}
     names = {members[0]: by_id[members[0]].article.source for members in story.sources if members[0] in by_id}
-    items = story_items(readings, story.sources)
-    alignment = align(items, use_embeddings=options.embeddings)
-    clusters = quote_clusters(readings, source_of)
+    clusters = quote_clusters(readings, source_of, options)
+    items = story_items(readings, story.sources, statement_numbers(clusters))
+    alignment = align(items, options)
     disagreements = []
     if len(story.sources) > 1:
         disagreements = [
-            *quote_disagreements(clusters, names),
-            *figure_disagreements(items, alignment),
-            *date_disagreements(items, alignment, readings, source_of, names),
+            *quote_disagreements(clusters, names, options),
+            *figure_disagreements(items, alignment, options),
+            *date_disagreements(items, alignment, readings, source_of, names, options),
             *name_disagreements(readings, source_of),
         ]
     unfit = _unfit_for_brief(items, disagreements)
@@ -100,7 +94,7 @@ def compare(story: Story, readings: Sequence[Reading], options: CompareOptions |
         corroborated=tuple(facts),
         single_source=tuple(singles),
         disagreements=tuple(disagreements),
-        quotes=tuple(sorted(quote_table(clusters), key=lambda entry: (entry.speaker is None, entry.speaker or ""))),
+        quotes=tuple(sorted(quote_table(clusters, options), key=lambda q: (q.speaker is None, q.speaker or ""))),
         timeline=tuple(build_timeline(readings, source_of)),
         brief=tuple(build_brief(facts, singles, order, unfit)),
         notes=tuple(notes),
@@ -152,23 +146,32 @@ def _restates(item: Item, items: Sequence[Item]) -> bool:
 
 
 def _facts(items: list[Item], alignment: Alignment, unfit: frozenset[str]) -> list[Fact]:
-    """Each aligned group as a fact, stated in the words of its most central claim that no one disputes."""
+    """Each aligned group as a fact, stated in the words of its most central claim that no one disputes.
+
+    A claim states one fact: a sentence that says two things supports two facts (align.py), and the second is
+    stated in the words of a claim of its own. The strongest facts choose first."""
     facts = []
-    for group in alignment.groups:
+    stated: set[str] = set()
+    by_sources = sorted(alignment.groups, key=lambda group: -len({items[i].source for i in group}))  # stable
+    for group in by_sources:
+        free = [i for i in group if _statement(items[i]) not in stated]
+        if not free:
+            continue  # every claim of it already states a fact
         central = max(
-            group,
+            free,
             key=lambda i: (
-                _capitalised(items[i].claim.text).rstrip(".") not in unfit,
+                _statement(items[i]) not in unfit,
                 sum(score_of(alignment, i, j) for j in group if j != i),
                 -len(items[i].claim.text),
             ),
         )
+        stated.add(_statement(items[central]))
         support = []
         for index in sorted(group, key=lambda i: (i != central, items[i].source)):  # the claim's words first
             entry = Support(items[index].source, items[index].sentence)
             if entry not in support:
                 support.append(entry)
-        pair_scores = [score_of(alignment, i, j) for i in group for j in group if i < j and score_of(alignment, i, j)]
+        pair_scores = [score_of(alignment, i, j) for i, j in combinations(sorted(group), 2)]
         facts.append(
             Fact(
                 claim=items[central].claim.text,
@@ -177,6 +180,11 @@ def _facts(items: list[Item], alignment: Alignment, unfit: frozenset[str]) -> li
             )
         )
     return sorted(facts, key=lambda fact: (-len({s.source for s in fact.support}), -fact.score))
+
+
+def _statement(item: Item) -> str:
+    """A claim as the report lists it (and as `unfit` knows it)."""
+    return _capitalised(item.claim.text).rstrip(".")
 
 
 def _source(members: tuple[str, ...], readings: Sequence[Reading], datings: dict[str, Dating]) -> Source:

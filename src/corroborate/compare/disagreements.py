@@ -15,21 +15,24 @@ from rapidfuzz import fuzz
 
 from corroborate.compare.align import Alignment, Item, score_of
 from corroborate.compare.figures import figures_agree, interval_text
-from corroborate.compare.quotes import Quoted, is_fragment
+from corroborate.compare.options import CompareOptions
+from corroborate.compare.quotes import Quoted, is_fragment, speaker_names
 from corroborate.models import Disagreement, Reading, Side, TimeExpression
 
-SAME_THING = {"embeddings": 0.68, "lexical": 0.8}
-"""Aligned claims this close speak of the same thing: their figures and dates must agree. Below it, claims
-can share a subject and differ in what they count (oil leaked, oil on board). Word overlap runs higher
-than embeddings for claims that merely share names, so its bar is higher."""
 _CONNECTORS = frozenset({"of", "the", "and", "for", "de", "du", "des", "la", "le", "van", "von", "&"})
 
 
-def figure_disagreements(items: Sequence[Item], alignment: Alignment) -> list[Disagreement]:
-    """Aligned claims that give the same unit different values, beyond what their approximations allow."""
+def figure_disagreements(
+    items: Sequence[Item], alignment: Alignment, options: CompareOptions | None = None
+) -> list[Disagreement]:
+    """Aligned claims that give the same unit different values, beyond what their approximations allow (only
+    claims that speak of the same thing: `CompareOptions.same_thing`, judged as if their figures agreed, since
+    the difference is what is in question)."""
+    options = options or CompareOptions()
     found: list[Disagreement] = []
     for i, j in alignment.pairs:
-        if score_of(alignment, i, j) < SAME_THING[alignment.method]:
+        alike = alignment.scorer.if_figures_agreed(i, j) if alignment.scorer else score_of(alignment, i, j)
+        if alike < options.same_thing:
             continue
         a, b = items[i], items[j]
         for unit in {f.unit for f in a.figures} & {f.unit for f in b.figures}:
@@ -54,17 +57,17 @@ def date_disagreements(
     readings: Sequence[Reading],
     source_of: dict[str, str],
     names: dict[str, str],
+    options: CompareOptions | None = None,
 ) -> list[Disagreement]:
     """Dates that cannot both be right: the main dates of closely aligned claims, and dates of one named event.
     `names` says how each source (by id) is named in the explanations."""
+    options = options or CompareOptions()
     quoted = {(reading.id, quote.sentence, quote.text) for reading in readings for quote in reading.quotes}
     groups = [
         [
             index
             for index in group
-            if any(
-                score_of(alignment, index, other) >= SAME_THING[alignment.method] for other in group if other != index
-            )
+            if any(score_of(alignment, index, other) >= options.same_thing for other in group if other != index)
         ]
         for group in alignment.groups
     ]
@@ -288,16 +291,19 @@ def _mentions(sentence: str, name: str) -> bool:
     return name in sentence or name.split()[-1] in sentence
 
 
-def quote_disagreements(clusters: Sequence[list[Quoted]], names: dict[str, str]) -> list[Disagreement]:
+def quote_disagreements(
+    clusters: Sequence[list[Quoted]], names: dict[str, str], options: CompareOptions | None = None
+) -> list[Disagreement]:
     """The same quotation worded differently, or put in different mouths, by different sources (`names` says how
     each source, by id, is named in the explanations)."""
     found = []
     for cluster in clusters:
         longest = max((item.quote.text for item in cluster), key=len)
-        whole = [item for item in cluster if not is_fragment(item.quote.text, longest)]
+        whole = [item for item in cluster if not is_fragment(item.quote.text, longest, options)]
         wordings = [Side(item.source, item.quote.text) for item in whole]
         named = {item.source: item for item in cluster if item.quote.speaker}
-        speakers = {item.quote.speaker for item in named.values()}
+        person = speaker_names(cluster)
+        speakers = {person[item.quote.speaker] for item in named.values() if item.quote.speaker}
         if len({item.source for item in whole}) >= 2 and len({_plain(side.text) for side in wordings}) > 1:
             speaker = next(iter(speakers)) if len(speakers) == 1 else None
             found.append(

@@ -30,3 +30,29 @@ def lexical_similarity(a: str, b: str) -> float:
     from rapidfuzz import fuzz
 
     return fuzz.token_set_ratio(" ".join(content_words(a)), " ".join(content_words(b))) / 100
+
+
+def phrase_overlap(a: str, b: str) -> float:
+    """How much of two texts' content is shared, 0 to 1, symmetric, a phrase both hold counted once.
+
+    "She spoke to the 83-year-old bishop" and "The 83-year-old bishop winced" share one thing, the bishop, not
+    four words: a run of words that follow each other in both texts is one unit. Dice's coefficient over units.
+    Token-set ratios measure containment instead: a short claim inside a long one scores 1 whatever else the
+    long one says.
+    """
+    first, second = list(dict.fromkeys(content_words(a))), list(dict.fromkeys(content_words(b)))
+    position = {word: index for index, word in enumerate(second)}
+    shared = runs = 0
+    previous: int | None = None
+    for word in first:
+        index = position.get(word)
+        if index is None:
+            previous = None
+            continue
+        shared += 1
+        if previous is None or index != previous + 1:
+            runs += 1
+        previous = index
+    if not shared:
+        return 0.0
+    return 2 * runs / (len(first) + len(second) - 2 * shared + 2 * runs)
