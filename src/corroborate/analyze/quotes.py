@@ -2,10 +2,14 @@
 
 Quotation marks are found on the text (after extraction every quote mark is ASCII), including a quotation
 carried over into the next paragraph and single quotes inside double ones. The speaker is read off the
-parse: the subject of the nearest verb of saying outside the quotation, resolved to a named entity when it
-is a pronoun ("he wrote"), a title ("the president counselled") or a document ("the letter read"). A quote
-with no such verb continues the one before it, or is attributed in the next sentence. When none of that
-gives a name, the speaker is unknown: never a guess.
+parse, the constructions tried from the most to the least telling (speech.py finds each): a speech tag or a
+colon beside the quotation (any verb will do there: "confessed", "scolded"), a name after a dash or a
+transcript label, the nearest verb of saying in its sentence, the next sentence, the quotation it continues,
+and, for a quotation standing alone as a sentence, the person the sentence before is about. The subject found
+is resolved to a named entity when it is a pronoun ("he wrote"), a title ("the president counselled"), a
+description ("the pontiff told") or a document ("the letter read") (references.py), or kept as written when it
+is a surname the entity model missed ("Hannity said"). When none of that gives a name, the speaker is
+unknown: never a guess ("a campaign aide said" names no one).
 """
 
 from __future__ import annotations
@@ -14,43 +18,18 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from corroborate.analyze import speech
 from corroborate.analyze.body import Body
-from corroborate.analyze.entities import DOCUMENTS, PRONOUNS, EntityIndex, subject_of
-from corroborate.analyze.references import Focus, phrase
+from corroborate.analyze.entities import DOCUMENTS, PRONOUNS, EntityIndex
+from corroborate.analyze.references import Focus, indefinite, phrase, written_name
+from corroborate.analyze.speech import SPEECH_VERBS, UTTERANCES, speech_verb, subject
 from corroborate.models import Quote
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-SPEECH_VERBS = frozenset({
-    "say", "tell", "write", "add", "read", "state", "note", "declare", "warn", "ask", "reply", "respond", "insist",
-    "argue", "claim", "explain", "acknowledge", "announce", "conclude", "continue", "counsel", "urge", "thank",
-    "recall", "concede", "stress", "emphasise", "emphasize", "complain", "deny", "admit", "predict", "vow",
-    "pledge", "promise", "suggest", "recount", "quote", "refer", "describe", "call", "comment", "observe", "remark",
-    "tweet", "post", "assure", "accuse", "criticise", "criticize", "praise", "welcome", "confirm", "maintain",
-    "contend", "testify", "caution", "plead", "demand",
-})  # fmt: skip
-UTTERANCES = frozenset(
-    {
-        "message",
-        "word",
-        "words",
-        "statement",
-        "comment",
-        "remark",
-        "reply",
-        "response",
-        "answer",
-        "warning",
-        "verdict",
-        "promise",
-        "pledge",
-        "view",
-        "line",
-        "claim",
-        "retort",
-    }
-)
+__all__ = ["SPEECH_VERBS", "UTTERANCES", "find_quotes"]
+
 SCARE_MAX_WORDS = 2
 _SINGLE = re.compile(r"(?<![\w'])'(?=\w)([^'\n]{1,200}?[\w.,!?])'(?![\w])")
 
@@ -128,8 +107,8 @@ def _quote_spans(body: Body) -> list[QuoteSpan]:
     for paragraph in body.paragraphs:
         text = paragraph.doc.text
         marks = [match.start() for match in re.finditer('"', text)]
-        if carried is not None and not text.startswith('"'):
-            carried = None
+        if carried is not None and (not text.startswith('"') or speech.label(text, 1, capitals=True)):
+            carried = None  # a new speaker's label ("OKAFOR: ...") opens a new quotation
         position = 0
         if carried is not None:
             closing = marks[1] if len(marks) > 1 else None
@@ -211,12 +190,12 @@ def _inner_speaker(
         and t.sent.start
         == paragraph.doc[next(i for i, t2 in enumerate(paragraph.doc) if t2.idx >= span.start - 1)].sent.start
     ]
-    verb = next((t for t in reversed(before) if t.lemma_.lower() in SPEECH_VERBS and t.pos_ in ("VERB", "AUX")), None)
-    subject = subject_of(verb) if verb is not None else None
-    if verb is None or subject is None:
+    verb = next((t for t in reversed(before) if speech_verb(t)), None)
+    said_by = subject(verb) if verb is not None else None
+    if verb is None or said_by is None:
         return None, None, None, "its speaker is not named"
-    speaker = focus.resolve(subject, span.paragraph, focus.before(sentence), focus.authors_before(sentence))
-    written = paragraph.doc.text[slice(*phrase(subject))]
+    speaker = focus.resolve(said_by, span.paragraph, focus.before(sentence), focus.authors_before(sentence))
+    written = paragraph.doc.text[slice(*phrase(said_by))]
     if speaker is None:
         return None, verb.text, written, f'"{written}" names no one the article identifies'
     return speaker, verb.text, written, f'"{written}" is {speaker}'
@@ -232,6 +211,9 @@ def _is_partial(body: Body, span: QuoteSpan) -> bool:
     return not (opens_sentence or after_attribution) or (not inner[:1].isupper() and not opens_sentence)
 
 
+Attribution = tuple[str | None, str | None, str | None, str]  # speaker, cue, speaker as written, how it was found
+
+
 def _attribute(
     body: Body,
     index: EntityIndex,
@@ -240,13 +222,48 @@ def _attribute(
     spans: list[QuoteSpan],
     number: int,
     quotes: list[Quote],
-) -> tuple[str | None, str | None, str | None, str]:
-    """(speaker, cue, speaker as written, how it was found) for one quotation."""
+) -> Attribution:
+    """(speaker, cue, speaker as written, how it was found) for one quotation, the constructions tried from the
+    most to the least telling: a speech tag or a colon beside it, a dash or a transcript label, a verb of saying
+    in its sentence, the next sentence, the quotation it continues, the person the sentence before is about."""
+    quoted = {p.index: speech.quoted_ranges(p.doc.text) for p in body.paragraphs}
+    first_paragraph, first_start, _ = span.pieces[0]
+    last_paragraph, _, last_end = span.pieces[-1]
+    last_doc = body.paragraphs[last_paragraph].doc
+    first_doc = body.paragraphs[first_paragraph].doc
+    tags: list[tuple[Token | None, Token | None, int]] = []
+    if last_doc.text[last_end : last_end + 1] == '"' and not _is_partial(body, span):  # a fragment hands over nothing
+        tags.append((*(speech.tag_after(last_doc, last_end, quoted[last_paragraph]) or (None, None)), last_paragraph))
+    tags.append(
+        (*(speech.tag_before(first_doc, first_start, quoted[first_paragraph]) or (None, None)), first_paragraph)
+    )
+    if (
+        first_start == 1
+        and first_paragraph > 0
+        and body.paragraphs[first_paragraph - 1].doc.text.rstrip().endswith(":")
+    ):
+        previous = body.paragraphs[first_paragraph - 1].doc  # "Okafor said:" closing the paragraph before
+        found = speech.tag_before(previous, len(previous.text.rstrip()) + 1, quoted[first_paragraph - 1])
+        tags.append((*(found or (None, None)), first_paragraph - 1))
+    for verb, said_by, paragraph in tags:
+        if said_by is None:
+            continue
+        attribution = _speaker_of(body, index, focus, verb, said_by, paragraph)
+        if attribution[0] is not None or (verb is not None and speech_verb(verb)):
+            return attribution
+    named = _named_beside(body, index, focus, span)
+    if named is not None:
+        return named
     for paragraph, start, end in span.pieces:
         cue = _speech_verb(body, paragraph, start, end, spans)
         if cue is not None:
-            return _speaker_of(body, index, focus, cue, paragraph)
-    last_paragraph, _, last_end = span.pieces[-1]
+            said_by = subject(cue)
+            if said_by is None:
+                return None, cue.text, None, f'"{cue.text}" has no subject'
+            return _speaker_of(body, index, focus, cue, said_by, paragraph)
+    governed = _governing_clause(body, index, focus, span) if _is_partial(body, span) else None
+    if governed is not None:
+        return governed
     sentence = body.sentence_at(body.paragraphs[last_paragraph].offset + last_end)
     following = sentence + 1
     if (
@@ -254,9 +271,10 @@ def _attribute(
         and body.sentences[following].paragraph == last_paragraph
         and '"' not in body.spans[following].text
     ):
-        verb = next((t for t in body.spans[following] if t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_VERBS), None)
-        if verb is not None:
-            speaker, said, written, _how = _speaker_of(body, index, focus, verb, last_paragraph)
+        verb = next((t for t in body.spans[following] if t.pos_ == "VERB" and speech_verb(t)), None)
+        said_by = subject(verb) if verb is not None else None
+        if verb is not None and said_by is not None:
+            speaker, said, written, _how = _speaker_of(body, index, focus, verb, said_by, last_paragraph)
             if speaker:
                 return speaker, said, written, "attributed in the next sentence"
         for noun in body.spans[following]:  # "That was Graham Witcombe's message to investors."
@@ -270,10 +288,111 @@ def _attribute(
                         noun.doc.text[slice(*phrase(owner))],
                         f'attributed in the next sentence: "{owner.text}\'s {noun.text}"',
                     )
-    previous = _previous_attributed(quotes, spans, number, body)
-    if previous is not None:
-        return previous.speaker, previous.cue, previous.speaker_text, "continues the quotation before it"
+    previous_quote = _previous_attributed(quotes, spans, number, body)
+    if previous_quote is not None:
+        return (
+            previous_quote.speaker,
+            previous_quote.cue,
+            previous_quote.speaker_text,
+            "continues the quotation before it",
+        )
+    sentence = body.sentence_at(body.paragraphs[first_paragraph].offset + first_start)
+    people = set(focus.about(sentence - 1))
+    if len(people) == 1 and _opens_sentence_alone(body, span):
+        (person,) = people  # "Valastro praised the governor. / "We need someone who gets things done.""
+        return person, None, None, "the person the sentence before is about"
     return None, None, None, "no attribution found"
+
+
+def _opens_sentence_alone(body: Body, span: QuoteSpan) -> bool:
+    """Whether a quotation is a sentence of its own, opening it, with nothing of the writer's before it: words a
+    story sets after a sentence about someone are that person's."""
+    paragraph, start, _ = span.pieces[0]
+    doc = body.paragraphs[paragraph].doc
+    first = next((t for t in doc if t.idx >= start), None)
+    if first is None or _is_partial(body, span):
+        return False
+    return all(t.is_punct or t.is_space for t in doc[first.sent.start : first.i])
+
+
+def _named_beside(body: Body, index: EntityIndex, focus: Focus, span: QuoteSpan) -> Attribution | None:
+    """A name after the quotation's dash (`"..." ― Maria Lind`, or a paragraph of its own: `― Lind.`), or a
+    transcript label opening it (`"HOST: Let me ask you ...`, `LIND: ...`)."""
+    last_paragraph, _, last_end = span.pieces[-1]
+    text = body.paragraphs[last_paragraph].doc.text
+    place = speech.dash_name(text, last_end) if text[last_end : last_end + 1] == '"' else None
+    paragraph = last_paragraph
+    if place is None and last_end >= len(text.rstrip()) - 1 and last_paragraph + 1 < len(body.paragraphs):
+        following = body.paragraphs[last_paragraph + 1].doc.text
+        if len(following.split()) <= 6 and following.lstrip()[:1] in (*speech.DASHES, "-"):
+            place, paragraph = speech.dash_name(" " + following, 0), last_paragraph + 1
+            place = (place[0] - 1, place[1] - 1) if place else None
+    if place is not None:
+        speaker = _name(body, index, focus, paragraph, *place)
+        if speaker:
+            written = body.paragraphs[paragraph].doc.text[slice(*place)]
+            return speaker, None, written, f'named after a dash: "{written}"'
+    first_paragraph, first_start, _ = span.pieces[0]
+    text = body.paragraphs[first_paragraph].doc.text
+    place = speech.label(text, first_start)
+    if place is not None:
+        speaker = _name(body, index, focus, first_paragraph, *place)
+        if speaker:
+            written = text[slice(*place)]
+            return speaker, None, written, f'a transcript label: "{written}"'
+    return None
+
+
+def _governing_clause(body: Body, index: EntityIndex, focus: Focus, span: QuoteSpan) -> Attribution | None:
+    """A fragment woven into a clause about a person is that person's words even when the verb is not one of saying:
+    `Holt anticipated that the hardest part would be "finding the money"`, `Reyes rails against its "endless red
+    tape"`. Titles in quotes ("Gone With the Wind") are left alone: every word capitalised."""
+    paragraph, start, end = span.pieces[0]
+    doc = body.paragraphs[paragraph].doc
+    words = doc.text[start:end].split()
+    if all(word[:1].isupper() for word in words if word[:1].isalpha()):
+        return None
+    inside = next((t for t in doc if t.idx >= start), None)
+    if inside is None:
+        return None
+    for ancestor in inside.ancestors:
+        if ancestor.idx >= start and ancestor.idx < end:
+            continue
+        if ancestor.pos_ not in ("VERB", "AUX"):
+            continue
+        said_by = subject(ancestor)
+        if said_by is None:
+            continue
+        attribution = _speaker_of(body, index, focus, ancestor, said_by, paragraph)
+        if attribution[0] is not None and index.is_person(attribution[0]):
+            return attribution
+        if said_by.pos_ in ("PRON", "PROPN") or attribution[0] is not None:
+            return None  # the clause is someone's the article does not name: stop there
+    return None
+
+
+def _name(body: Body, index: EntityIndex, focus: Focus, paragraph: int, start: int, end: int) -> str | None:
+    """The person or organisation written at a place: a name the article knows (a label in capitals matched on
+    its surname, "RUIZ"), a title it gave someone ("HOST"), else a full name as written."""
+    named = index.name_at(paragraph, start, end)
+    if named and index.labels.get(named) in ("PERSON", "ORG", "NORP"):
+        return named
+    written = body.paragraphs[paragraph].doc.text[start:end].strip(" .,")
+    words = written.split()
+    by_surname = focus.by_surname(words[-1], paragraph, start) if words else None
+    if by_surname:
+        return by_surname
+    role = index.person_for_role(written.lower(), set())
+    if role:
+        return role
+    capitalised = [word for word in written.split() if word[:1].isupper() and not word.isupper()]
+    span = body.paragraphs[paragraph].doc.char_span(start, end, alignment_mode="expand")
+    tokens: list[Token] = list(span) if span is not None else []
+    proper = all(token.pos_ == "PROPN" for token in tokens)
+    if proper and len(capitalised) >= 2 and len(capitalised) == len(words):
+        return written
+    alone = len(tokens) == 1 and len(capitalised) == 1 and len(words) == 1
+    return written_name(tokens[0]) if alone else None
 
 
 def _speech_verb(body: Body, paragraph: int, start: int, end: int, spans: list[QuoteSpan]) -> Token | None:
@@ -283,40 +402,51 @@ def _speech_verb(body: Body, paragraph: int, start: int, end: int, spans: list[Q
     sentence_start = body.spans[body.sentence_at(body.paragraphs[paragraph].offset + start)]
     sentence_end = body.spans[body.sentence_at(body.paragraphs[paragraph].offset + max(start, end - 1))]
     window = doc[sentence_start.start : sentence_end.end]
-    candidates = [
-        token
-        for token in window
-        if token.lemma_.lower() in SPEECH_VERBS
-        and token.pos_ in ("VERB", "AUX")
-        and not any(s <= token.idx < e for s, e in quoted)
-    ]
+    candidates = [token for token in window if speech_verb(token) and not any(s <= token.idx < e for s, e in quoted)]
     if not candidates:
         return None
     return min(candidates, key=lambda token: min(abs(token.idx - start), abs(token.idx - end)))
 
 
 def _speaker_of(
-    body: Body, index: EntityIndex, focus: Focus, verb: Token, paragraph: int
-) -> tuple[str | None, str | None, str | None, str]:
-    subject = subject_of(verb)
-    cue = verb.text
-    if subject is None:
-        return None, cue, None, f'"{cue}" has no subject'
-    start, end = phrase(subject)
-    written = verb.doc.text[start:end]
-    sentence = body.sentence_of(subject, paragraph)
-    speaker = focus.resolve(subject, paragraph, focus.before(sentence), focus.authors_before(sentence))
+    body: Body, index: EntityIndex, focus: Focus, verb: Token | None, said_by: Token, paragraph: int
+) -> Attribution:
+    """Who the subject of a verb of saying is: a name, a pronoun or title resolved to one, or a proper name the
+    entity model missed ("Viguerie notes")."""
+    cue = verb.text if verb is not None else None
+    start, end = phrase(said_by)
+    written = said_by.doc.text[start:end]
+    sentence = body.sentence_of(said_by, paragraph)
+    speaker = focus.resolve(said_by, paragraph, focus.before(sentence), focus.authors_before(sentence))
+    if (
+        speaker is None
+        and said_by.pos_ in ("PROPN", "NOUN", "VERB", "ADV", "ADJ")
+        and said_by.text[:1].isupper()
+        and not any(c.dep_ == "det" for c in said_by.children)
+        and not indefinite(said_by)
+    ):  # the small model tags "Pence" opening a sentence as a common noun, "said Skelly" as an adverb
+        speaker = _name(body, index, focus, paragraph, *_proper_run(said_by))
     if speaker is None:
         return None, cue, written, f'"{written}" names no one the article identifies'
-    if subject.lower_ in PRONOUNS:
+    if said_by.lower_ in PRONOUNS:
         how = f'"{written}" is {speaker}, the person the sentences before are about'
-    elif subject.lemma_.lower() in DOCUMENTS:
+    elif said_by.lemma_.lower() in DOCUMENTS:
         how = f'"{written}" is by {speaker}'
-    elif index.name_at(paragraph, start, end) is None:
+    elif speaker in (said_by.text, written):  # a name as written, which the entity model missed
+        how = "named"
+    elif index.name_at(paragraph, start, end) is None and said_by.pos_ != "PROPN":
         how = f'"{written}" is {speaker}, by the title the article gave'
     else:
         how = "named"
     return speaker, cue, written, how
+
+
+def _proper_run(token: Token) -> tuple[int, int]:
+    """The characters of a proper name around its head: "Stan Pate" in "Luther Stan Pate said"."""
+    first = token
+    while first.i > 0 and first.doc[first.i - 1].pos_ in ("PROPN",) and first.doc[first.i - 1].head.i == token.i:
+        first = first.doc[first.i - 1]
+    return first.idx, token.idx + len(token.text)
 
 
 def _previous_attributed(quotes: list[Quote], spans: list[QuoteSpan], number: int, body: Body) -> Quote | None:
