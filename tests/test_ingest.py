@@ -145,7 +145,7 @@ def test_a_json_list_is_a_batch(tmp_path: Path) -> None:
     [
         ('{"text": "unfinished', "broken JSON at line 1"),
         ('{"title": "x"}', "no usable article in the JSON (record has no text or html field)"),
-        ("[1, 2]", "no usable article in the JSON (expected a JSON object, found int)"),
+        ("[1, 2]", "no usable article in the JSON (expected a JSON object, found a number)"),
     ],
 )
 def test_bad_json_is_explained(tmp_path: Path, content: str, reason: str) -> None:

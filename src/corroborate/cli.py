@@ -1,31 +1,51 @@
 """The `corroborate` command: one subcommand per job, each a thin loop over the pipeline's stages.
 
 Every input is processed on its own: an input that cannot be used gets one line on stderr naming it and
-saying why, and the batch goes on. Exit status: 0 when every input was used, 1 when some were not,
-2 for a wrong command line.
+saying why, and the batch goes on. Exit status: 0 when every input was used, 1 when some were not (or the
+output could not be written), 2 for a wrong command line. A reader that stops early (`| head`) ends the run
+quietly, with 0. No traceback reaches the user: an error of ours is one line asking to report it
+(CORROBORATE_DEBUG=1 shows the traceback).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import functools
+import io
 import json
 import os
 import sqlite3
+import stat
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from corroborate import __version__
-from corroborate.errors import CorroborateError
+from corroborate.errors import CorroborateError, OutputError, UsageError
 from corroborate.ingest import IngestOptions
+from corroborate.ingest_json import YEARS
 from corroborate.models import Duplicate, Failure, Notice, Placement, Report, to_dict
 from corroborate.pipeline import PipelineOptions
+from corroborate.report.safe import printable
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from rich.console import Console
+
     from corroborate.store import Library
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_STATUSES = {
+    EXIT_OK: "every input was used",
+    EXIT_SOME_FAILED: "some inputs were not used, or the output could not be written",
+    EXIT_USAGE: "a wrong command line (an unknown option, a date that is not one, an --output that cannot be)",
+    130: "interrupted (Ctrl-C)",
+}
+"""The exit statuses, as the README lists them (a test keeps the two the same)."""
 T = TypeVar("T")
 
 
@@ -37,10 +57,10 @@ class Problems:
 
     def error(self, source: str, reason: str) -> None:
         self.failed += 1
-        print(f"corroborate: error: {source}: {reason}", file=sys.stderr)
+        say(f"error: {source}: {reason}")
 
     def warn(self, source: str, message: str) -> None:
-        print(f"corroborate: warning: {source}: {message}", file=sys.stderr)
+        say(f"warning: {source}: {message}")
 
     def failure(self, failure: Failure) -> None:
         self.error(failure.source, failure.reason)
@@ -53,23 +73,52 @@ class Problems:
         return EXIT_SOME_FAILED if self.failed else EXIT_OK
 
 
+def say(message: str) -> None:
+    """One line on stderr, whatever the message holds: no control character reaches the terminal."""
+    if sys.stderr is not None:
+        print(f"corroborate: {printable(message, newlines=False)}", file=sys.stderr, flush=True)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     try:
         return int(args.run(args))
+    except UsageError as error:
+        say(f"error: {error}")
+        return EXIT_USAGE
     except CorroborateError as error:
-        print(f"corroborate: error: {error}", file=sys.stderr)
+        say(f"error: {error}")
         return EXIT_SOME_FAILED
     except sqlite3.Error as error:  # the library file failed in a way the library did not foresee
-        print(f"corroborate: error: library {getattr(args, 'db', '')}: {error}", file=sys.stderr)
+        from corroborate.store.schema import explain
+
+        say(f"error: library {getattr(args, 'db', '')}: {explain(error)}")
         return EXIT_SOME_FAILED
     except KeyboardInterrupt:
-        print("corroborate: interrupted", file=sys.stderr)
+        say("interrupted")
         return 130
     except BrokenPipeError:  # `corroborate extract ... | head`: the reader has had enough
-        sys.stderr.close()
+        _silence_stdout()
         return EXIT_OK
+    except OSError as error:  # inputs and the library turn theirs into errors above: this is stdout's
+        _silence_stdout()
+        say(f"error: cannot write standard output: {error.strerror or error}")
+        return EXIT_SOME_FAILED
+    except Exception as error:  # a bug of ours: one line, not a traceback, unless asked for
+        if os.environ.get("CORROBORATE_DEBUG"):
+            raise
+        say(f"error: internal error ({type(error).__name__}: {error}); please report this")
+        return EXIT_SOME_FAILED
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so that Python's last flush on exit does not fail again, noisily."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, AttributeError, ValueError):  # stdout closed or not a file (a test's buffer)
+        pass
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -106,14 +155,18 @@ def _parser() -> argparse.ArgumentParser:
         "URL or the same text) is kept once; re-publications of one wire story count as one source. "
         "Running it again after an interruption finishes the batch.",
     )
-    _add_input_arguments(add, formats=())
+    _add_input_arguments(add, formats=(), required=False)
     _add_library_argument(add)
     add.add_argument(
         "--no-embeddings",
         action="store_true",
         help="sign articles and align claims without the sentence-embedding model",
     )
+    add.add_argument(
+        "--from", dest="batch", metavar="DIR", help="add what `corroborate batch --out DIR` read, instead of PATH..."
+    )
     add.set_defaults(run=_run_add)
+    _add_batch_command(commands)
 
     stories = commands.add_parser(
         "stories",
@@ -206,9 +259,12 @@ def default_library() -> str:
 
 def _iso_date(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date of the form YYYY-MM-DD") from None
+    if not YEARS[0] <= day.year <= YEARS[1]:  # the date arithmetic of analysis would leave the calendar
+        raise argparse.ArgumentTypeError(f"{text!r} is not a plausible publication date (years {YEARS[0]}-{YEARS[1]})")
+    return day
 
 
 def _pipeline_options(args: argparse.Namespace) -> PipelineOptions:
@@ -236,7 +292,7 @@ def _run_extract(args: argparse.Namespace) -> int:
         else:
             from corroborate.report.articles import print_article
 
-            print_article(item)
+            print_article(item, _terminal())
     return problems.status()
 
 
@@ -257,29 +313,112 @@ def _run_analyze(args: argparse.Namespace) -> int:
         else:
             from corroborate.report.readings import print_reading
 
-            print_reading(reading)
+            print_reading(reading, _terminal())
     return problems.status()
 
 
 def _run_add(args: argparse.Namespace) -> int:
     from corroborate.store import Library
 
+    if bool(args.paths) == bool(args.batch):
+        raise UsageError("add needs either PATH... (files, folders, URLs) or --from DIR (a batch's output), not both")
     problems = Problems()
     with Library(args.db, _pipeline_options(args)) as library:
         added = 0
-        for outcome in _with_progress(library.add(args.paths), "Adding", len(args.paths)):
+        if args.batch:
+            from corroborate.batch import read_processed
+
+            outcomes = library.add_processed(read_processed(_batch_output(args.batch)))
+        else:
+            outcomes = library.add(args.paths)
+        for outcome in _with_progress(outcomes, "Adding", len(args.paths)):
             if isinstance(outcome, Failure):
                 problems.failure(outcome)
             elif isinstance(outcome, Notice):
                 problems.warn(outcome.source, outcome.message)
             elif isinstance(outcome, Duplicate):
-                print(f"held    {outcome.source}: already in the library, in story {outcome.story}")
+                _line(f"held    {outcome.source}: already in the library, in story {outcome.story}")
             else:
                 added += 1
-                print(f"placed  {library.source_name(outcome.article)}: {_placement(outcome, library)}")
+                _line(f"placed  {library.source_name(outcome.article)}: {_placement(outcome, library)}")
         articles, stories = library.counts()
-    print(f"{added} articles placed; the library {args.db} holds {articles} articles in {stories} stories")
+    _line(f"{added} articles placed; the library {args.db} holds {articles} articles in {stories} stories")
     return problems.status()
+
+
+def _add_batch_command(commands: argparse._SubParsersAction) -> None:
+    batch = commands.add_parser(
+        "batch",
+        help="read a corpus on a Dask cluster into Parquet: articles, readings, stories, reports",
+        description="Run the pipeline over the inputs (files, folders, JSON Lines, WARC) on a Dask cluster: a "
+        "LocalCluster on this machine, or the one at --scheduler. Writes articles, readings, signatures and "
+        "failures as Parquet under --out, then the stories and their reports (Parquet and JSON Lines). A rerun "
+        "skips the partitions already written; `corroborate add --from DIR` loads the output into the library.",
+    )
+    _add_input_arguments(batch, formats=())
+    batch.add_argument("--out", required=True, metavar="DIR", help="the folder to write the output to")
+    batch.add_argument("--scheduler", metavar="ADDRESS", help="a Dask scheduler's address (default: a LocalCluster)")
+    batch.add_argument(
+        "--workers", type=int, metavar="N", help="worker processes of the LocalCluster (default: one per core)"
+    )
+    batch.add_argument(
+        "--no-embeddings",
+        action="store_true",
+        help="sign articles and align claims without the sentence-embedding model",
+    )
+    batch.set_defaults(run=_run_batch)
+
+
+def _run_batch(args: argparse.Namespace) -> int:
+    """`corroborate batch`: the run on Dask, a progress bar on stderr, then what it wrote."""
+    from pathlib import Path
+
+    from corroborate.batch import BatchOptions, read_failures, run_batch
+
+    if args.workers is not None and args.workers < 1:
+        raise UsageError("--workers must be 1 or more")
+    out = Path(args.out)
+    options = BatchOptions(out=out, scheduler=args.scheduler, workers=args.workers)
+    with _batch_progress() as progress:
+        result = run_batch(args.paths, _pipeline_options(args), options, progress=progress, tell=say)
+    problems = Problems()
+    for failure in read_failures(out):
+        problems.failure(failure)
+    skipped = f", {result.skipped} done by an earlier run" if result.skipped else ""
+    partitions = f"{result.partitions} partition{'s' * (result.partitions != 1)}{skipped}"
+    print(
+        f"{result.articles} articles read, {result.failures} failed ({partitions}); {result.stories} stories;"
+        f" written to {out}"
+    )
+    return problems.status()
+
+
+@contextlib.contextmanager
+def _batch_progress() -> Iterator[Callable[[str, int, int], None] | None]:
+    """A bar per step on stderr, in a terminal; nothing for pipes."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import Progress
+
+    with Progress(console=_stderr_console(), transient=True) as bar:
+        steps: dict[str, Any] = {}
+
+        def update(step: str, done: int, total: int) -> None:
+            if step not in steps:
+                steps[step] = bar.add_task("Reading articles" if step == "articles" else "Reporting stories")
+            bar.update(steps[step], completed=done, total=total)
+
+        yield update
+
+
+def _batch_output(folder: str) -> Path:
+    from pathlib import Path
+
+    out = Path(folder)
+    if not (out / "readings").is_dir():
+        raise UsageError(f"--from {folder}: not the output of `corroborate batch` (no readings/ in it)")
+    return out
 
 
 def _placement(placement: Placement, library: Library) -> str:
@@ -304,7 +443,7 @@ def _run_stories(args: argparse.Namespace) -> int:
         return EXIT_OK
     from corroborate.report.stories import print_stories
 
-    print_stories(summaries, search=args.search)
+    print_stories(summaries, search=args.search, console=_terminal())
     return EXIT_OK
 
 
@@ -312,7 +451,9 @@ def _run_report(args: argparse.Namespace) -> int:
     from corroborate.store import Library
 
     if bool(args.paths) == bool(args.story):
-        raise CorroborateError("report needs either PATH... (files, folders, URLs) or --story ID, not both")
+        raise UsageError("report needs either PATH... (files, folders, URLs) or --story ID, not both")
+    if args.output:
+        _check_output(args.output)
     problems = Problems()
     if args.story:
         with Library(args.db, _pipeline_options(args)) as library:
@@ -325,7 +466,7 @@ def _run_report(args: argparse.Namespace) -> int:
                 elif isinstance(outcome, Notice):
                     problems.warn(outcome.source, outcome.message)
             if not library.counts()[0]:
-                print("corroborate: error: no usable input: nothing to report", file=sys.stderr)
+                say("error: no usable input: nothing to report")
                 return EXIT_SOME_FAILED
             report = library.report()
     _write_report(report, args)
@@ -342,10 +483,81 @@ def _with_progress(items: Iterable[T], label: str, total: int) -> Iterator[T]:
     yield from track(items, description=label, total=total, console=_stderr_console(), transient=True)
 
 
+@functools.cache
+def _terminal() -> Console:
+    """The console on stdout. rich exits with status 1 when the reader of a pipe goes away (`| head`): ours
+    raises `BrokenPipeError` instead, which `main` turns into a quiet 0."""
+    from rich.console import Console
+
+    class Terminal(Console):
+        def on_broken_pipe(self) -> None:
+            self.quiet = True
+            raise BrokenPipeError
+
+    return Terminal()
+
+
 def _stderr_console():
     from rich.console import Console
 
     return Console(stderr=True)
+
+
+def _check_output(path: str) -> None:
+    """Before any work: a `--output` that cannot be written is a wrong command line, said at once."""
+    if os.path.isdir(path):
+        raise UsageError(f"--output {path}: is a folder; give a file name")
+    if _in_place(path):
+        if not os.access(path, os.W_OK):
+            raise UsageError(f"--output {path}: not allowed to write there (permission denied)")
+        return
+    target = os.path.realpath(path)
+    folder = os.path.dirname(target)
+    if not os.path.isdir(folder):
+        raise UsageError(f"--output {path}: the folder {folder} does not exist")
+    if not os.access(folder, os.W_OK) or (os.path.exists(target) and not os.access(target, os.W_OK)):
+        raise UsageError(f"--output {path}: not allowed to write there (read-only or permission denied)")
+
+
+def _in_place(target: str) -> bool:
+    """Whether `target` is something other than a regular file (/dev/stdout, a pipe): written to, never replaced."""
+    try:
+        return not stat.S_ISREG(os.stat(target).st_mode)
+    except OSError:
+        return False
+
+
+def _write_file(path: str, text: str) -> None:
+    """`text` into `path` whole or not at all: written beside it, then moved over it, so that a full disk
+    leaves the previous file as it was. A device or a pipe is written to as it is."""
+    target = os.path.realpath(path)  # a link is followed, as `open` would, not replaced
+    try:
+        if _in_place(path):
+            with open(path, "w", encoding="utf-8") as file:
+                file.write(text)
+            return
+        handle, temporary = tempfile.mkstemp(dir=os.path.dirname(target), prefix=".corroborate-", suffix=".tmp")
+    except OSError as error:
+        raise OutputError(path, error.strerror or str(error)) from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            file.write(text)
+        os.chmod(temporary, _mode_for(target))
+        os.replace(temporary, target)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise OutputError(path, error.strerror or str(error)) from None
+
+
+def _mode_for(path: str) -> int:
+    """The permissions `open` would have given the file: the old file's, else the usual ones less the umask."""
+    try:
+        return os.stat(path).st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _write_report(report: Report, args: argparse.Namespace) -> None:
@@ -355,10 +567,11 @@ def _write_report(report: Report, args: argparse.Namespace) -> None:
         from corroborate.report.terminal import print_report
 
         if args.output:
-            with open(args.output, "w", encoding="utf-8") as file:
-                print_report(report, Console(file=file, width=120), show_noise=args.show_noise)
+            buffer = io.StringIO()
+            print_report(report, Console(file=buffer, width=120), show_noise=args.show_noise)
+            _write_file(args.output, buffer.getvalue())
         else:
-            print_report(report, show_noise=args.show_noise)
+            print_report(report, _terminal(), show_noise=args.show_noise)
         return
     if args.format == "json":
         from corroborate.report.jsonout import render_json
@@ -373,10 +586,15 @@ def _write_report(report: Report, args: argparse.Namespace) -> None:
 
         text = render_html(report)
     if args.output:
-        with open(args.output, "w", encoding="utf-8") as file:
-            file.write(text)
+        _write_file(args.output, text)
     else:
         sys.stdout.write(text)
+        sys.stdout.flush()
+
+
+def _line(text: str) -> None:
+    """One line on stdout, file names in it made printable."""
+    print(printable(text, newlines=False))
 
 
 def _print_json_line(data: dict[str, Any]) -> None:

@@ -4,6 +4,8 @@
     ├── InputError          one input cannot be used (empty, binary, too big, not an article, ...)
     │   └── NotAnArticle    the input was read, but holds no article text
     ├── LibraryError        the library file cannot be used (damaged, locked, newer, not writable)
+    ├── OutputError         the report cannot be written (no such folder, read-only, disk full)
+    ├── UsageError          the command line asks for something impossible (exit status 2)
     └── ModelUnavailable    a language model package is not installed
 
 An `InputError` names its source and is reported as one line; the rest of the batch goes on.
@@ -36,6 +38,19 @@ class LibraryError(CorroborateError):
         super().__init__(f"library {path}: {reason}")
         self.path = path
         self.reason = reason
+
+
+class OutputError(CorroborateError):
+    """What was asked for cannot be written. `path` names where ("standard output" for stdout)."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"cannot write {path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+class UsageError(CorroborateError):
+    """The command line is well formed but cannot be done (an --output into a folder that does not exist)."""
 
 
 class ModelUnavailable(CorroborateError):

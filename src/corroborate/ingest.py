@@ -11,17 +11,18 @@ from __future__ import annotations
 import codecs
 import gzip
 import io
-import json
+import os
 import re
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
-from datetime import date
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from corroborate.errors import InputError
-from corroborate.models import Given, RawDocument
+from corroborate.ingest_json import json_documents
+from corroborate.models import RawDocument
 
 if TYPE_CHECKING:
     from corroborate.fetch import FetchOptions
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 JSON_SUFFIXES = frozenset({".json", ".jsonl", ".ndjson"})
-KNOWN_SUFFIXES = HTML_SUFFIXES | TEXT_SUFFIXES | JSON_SUFFIXES
+KNOWN_SUFFIXES = HTML_SUFFIXES | TEXT_SUFFIXES | JSON_SUFFIXES | {".warc"}
 STDIN = "-"
 DEFAULT_MAX_BYTES = 10_000_000
 """Articles are rarely over 2 MB even as HTML; the limit guards memory."""
@@ -63,31 +64,55 @@ class IngestOptions:
 def read_inputs(paths: Iterable[str], options: IngestOptions | None = None) -> Iterator[RawDocument | InputError]:
     """Every document the paths hold, in order; an `InputError` in place of each input that cannot be read."""
     options = options or IngestOptions()
-    for path in expand_paths(paths):
-        try:
-            yield from read_path(path, options)
-        except InputError as error:
-            yield error
+    for path in paths:
+        for item in _expand(path):
+            if isinstance(item, InputError):
+                yield item
+                continue
+            if _suffix(Path(item)) == ".warc":  # a web archive: many pages, streamed record by record
+                from corroborate.ingest_warc import warc_documents
+
+                yield from warc_documents(item, options)
+                continue
+            try:
+                yield from read_path(item, options)
+            except InputError as error:
+                yield error
 
 
 def expand_paths(paths: Iterable[str]) -> Iterator[str]:
     """Files and URLs as given; folders as the sorted files under them with a known suffix (hidden ones skipped)."""
     for path in paths:
-        if path == STDIN or is_url(path):
-            yield path
-            continue
-        folder = Path(path)
-        if folder.is_dir():
-            for child in sorted(folder.rglob("*")):
-                parts = child.relative_to(folder).parts
-                if (
-                    child.is_file()
-                    and not any(part.startswith(".") for part in parts)
-                    and _suffix(child) in KNOWN_SUFFIXES
-                ):
-                    yield str(child)
-        else:
-            yield path
+        yield from (item for item in _expand(path) if isinstance(item, str))
+
+
+def _expand(path: str) -> Iterator[str | InputError]:
+    """One argument as the inputs it names, and an `InputError` for each folder under it that cannot be listed."""
+    if path == STDIN or is_url(path):
+        yield path
+        return
+    folder = Path(path)
+    try:
+        is_folder = folder.is_dir()
+    except OSError as error:  # a name too long for the system, a loop of links, ...
+        yield InputError(path, os_reason(error))
+        return
+    if not is_folder:
+        yield path
+        return
+    files: list[Path] = []
+    unreadable: list[OSError] = []
+    for root, folders, names in os.walk(folder, onerror=unreadable.append):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        files += [Path(root, name) for name in names if not name.startswith(".")]
+    yield from (str(file) for file in sorted(files) if _suffix(file) in KNOWN_SUFFIXES)
+    for problem in unreadable:
+        yield InputError(str(problem.filename or path), os_reason(problem))
+
+
+def os_reason(error: OSError) -> str:
+    """What the system said about a file, in a few words: "cannot be read (Permission denied)"."""
+    return f"cannot be read ({error.strerror or error})"
 
 
 def is_url(path: str) -> bool:
@@ -102,23 +127,33 @@ def read_path(path: str, options: IngestOptions) -> list[RawDocument]:
 
         return fetch_url(path, options.fetch or FetchOptions(max_bytes=options.max_bytes))
     if path == STDIN:
-        data = sys.stdin.buffer.read(options.max_bytes + 1)
         source = "<stdin>"
+        if sys.stdin is None:  # started with stdin closed (`<&-`)
+            raise InputError(source, "standard input is closed")
+        try:
+            data = sys.stdin.buffer.read(options.max_bytes + 1)
+        except (OSError, ValueError) as error:  # ValueError: the stream was closed
+            raise InputError(source, f"cannot be read ({getattr(error, 'strerror', None) or error})") from None
     else:
         source = path
-        file = Path(path)
+        data = _read_file(Path(path), options.max_bytes)
+    return parse_bytes(source, data, options, suffix=_suffix(Path(path)) if path != STDIN else "")
+
+
+def _read_file(file: Path, max_bytes: int) -> bytes:
+    source = str(file)
+    try:
         if not file.exists():
             raise InputError(source, "no such file or folder")
         if not file.is_file():
             raise InputError(source, "not a regular file")
         size = file.stat().st_size
-        if size > options.max_bytes:
-            raise too_large(source, options.max_bytes, size)
-        try:
-            data = file.read_bytes()
-        except OSError as error:
-            raise InputError(source, f"cannot be read ({error.strerror or error})") from None
-    return parse_bytes(source, data, options, suffix=_suffix(Path(path)) if path != STDIN else "")
+        if size > max_bytes:
+            raise too_large(source, max_bytes, size)
+        with file.open("rb") as stream:
+            return stream.read(max_bytes + 1)  # bounded: the file may grow, or be a device
+    except OSError as error:
+        raise InputError(source, os_reason(error)) from None
 
 
 def parse_bytes(
@@ -142,7 +177,7 @@ def parse_bytes(
     declared = charset or (_declared_charset(data) if form == "html" else None)
     text, warnings = decode(source, data, declared=declared)
     if form == "json":
-        return _json_documents(source, text, warnings)
+        return json_documents(source, text, warnings, _HTML_START)
     return [RawDocument(source=source, text=text, format=form, warnings=tuple(warnings))]
 
 
@@ -228,7 +263,7 @@ def _gunzip(source: str, data: bytes, max_bytes: int) -> bytes:
     try:
         with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
             out = stream.read(max_bytes + 1)
-    except (OSError, EOFError) as error:
+    except (OSError, EOFError, zlib.error) as error:
         raise InputError(source, f"broken gzip file ({error})") from None
     if len(out) > max_bytes:
         raise InputError(source, f"too large once uncompressed (over {_megabytes(max_bytes)})")
@@ -272,108 +307,3 @@ def too_large(source: str, max_bytes: int, size: int | None = None) -> InputErro
 
 def _megabytes(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB"
-
-
-# JSON inputs: one article per object, in a list, a single object, or one per line (JSON Lines).
-
-_TEXT_FIELDS = ("text", "body", "content", "article", "articleBody")
-_HTML_FIELDS = ("html", "raw_html", "page")
-_FIELD_ALIASES = {
-    "title": ("title", "headline"),
-    "url": ("url", "link", "canonical_url"),
-    "outlet": ("outlet", "site", "sitename", "source_name", "publisher"),
-    "published": ("published", "date", "published_at", "datePublished", "pubdate"),
-    "authors": ("authors", "author", "byline"),
-}
-
-
-def _json_documents(source: str, text: str, warnings: list[str]) -> list[RawDocument]:
-    records = list(_json_records(source, text))
-    if not records:
-        raise InputError(source, "JSON holds no articles")
-    documents: list[RawDocument] = []
-    errors: list[str] = []
-    for name, record in records:
-        try:
-            documents.append(_record_document(name, record, warnings))
-        except InputError as error:
-            errors.append(error.reason)
-    if not documents:
-        raise InputError(source, f"no usable article in the JSON ({errors[0]})")
-    if errors:
-        documents[0] = _with_warning(documents[0], f"{len(errors)} records skipped, e.g. {errors[0]}")
-    return documents
-
-
-def _json_records(source: str, text: str) -> Iterator[tuple[str, Any]]:
-    stripped = text.strip()
-    if stripped.startswith("["):
-        data = _load_json(source, stripped)
-        for index, item in enumerate(data if isinstance(data, list) else [data], start=1):
-            yield f"{source}#{index}", item
-        return
-    try:
-        yield source, json.loads(stripped)
-        return
-    except json.JSONDecodeError:
-        pass
-    for number, line in enumerate(text.splitlines(), start=1):
-        if line.strip():
-            yield f"{source}#{number}", _load_json(f"{source}#{number}", line)
-
-
-def _load_json(source: str, text: str) -> Any:
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as error:
-        raise InputError(source, f"broken JSON at line {error.lineno}, column {error.colno}: {error.msg}") from None
-
-
-def _record_document(name: str, record: Any, warnings: list[str]) -> RawDocument:
-    if not isinstance(record, dict):
-        raise InputError(name, f"expected a JSON object, found {type(record).__name__}")
-    html = _first_string(record, _HTML_FIELDS)
-    body = _first_string(record, _TEXT_FIELDS)
-    if not html and not body:
-        raise InputError(name, "record has no text or html field")
-    form: Literal["html", "text"] = "html" if html or _HTML_START.match(body.encode()[:4096]) else "text"
-    record_warnings = list(warnings)
-    published = _given_date(record, record_warnings)
-    authors = record.get(_present(record, _FIELD_ALIASES["authors"]) or "", ())
-    if isinstance(authors, str):
-        authors = [part.strip() for part in re.split(r"\s*(?:;|,| and )\s*", authors) if part.strip()]
-    given = Given(
-        title=_first_string(record, _FIELD_ALIASES["title"]) or None,
-        url=_first_string(record, _FIELD_ALIASES["url"]) or None,
-        outlet=_first_string(record, _FIELD_ALIASES["outlet"]) or None,
-        published=published,
-        authors=tuple(str(author) for author in authors if author),
-    )
-    return RawDocument(source=name, text=html or body, format=form, given=given, warnings=tuple(record_warnings))
-
-
-def _given_date(record: dict[str, Any], warnings: list[str]) -> date | None:
-    value = _first_string(record, _FIELD_ALIASES["published"])
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        warnings.append(f"publication date {value!r} is not an ISO date (YYYY-MM-DD); ignored")
-        return None
-
-
-def _first_string(record: dict[str, Any], fields: Iterable[str]) -> str:
-    for field in fields:
-        value = record.get(field)
-        if isinstance(value, str) and value.strip():
-            return value
-    return ""
-
-
-def _present(record: dict[str, Any], fields: Iterable[str]) -> str | None:
-    return next((field for field in fields if record.get(field)), None)
-
-
-def _with_warning(document: RawDocument, warning: str) -> RawDocument:
-    return replace(document, warnings=(*document.warnings, warning))

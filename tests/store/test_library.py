@@ -125,4 +125,4 @@ def test_a_library_from_a_newer_corroborate_is_refused_in_one_line(tmp_path: Pat
 
 def test_report_wants_files_or_a_story_not_both(tmp_path: Path) -> None:
     result = _cli("report", str(EXAMPLES / FESTIVAL), "--story", "s1", "--db", str(tmp_path / "library.db"))
-    assert result.returncode == 1 and "either PATH" in result.stderr
+    assert result.returncode == 2 and "either PATH" in result.stderr

@@ -201,7 +201,10 @@ def _expression(
         return _fallback(text, context, sentence)
     if rule.resolve is None:
         return TimeExpression(text, None, None, "unresolved", sentence, rule.note, kind=rule.kind)
-    result = rule.resolve(match, context)
+    try:
+        result = rule.resolve(match, context)
+    except (ValueError, OverflowError):  # "February 30", or a date pushed off the calendar ("9999 years later")
+        return TimeExpression(text, None, None, "unresolved", sentence, "not a date of the calendar")
     reference = context.reference
     if result is None:
         note = "relative to the publication date, which is unknown" if reference is None else "could not be resolved"
@@ -236,14 +239,17 @@ def _fallback(text: str, context: Context, sentence: int) -> TimeExpression:
         "PREFER_DATES_FROM": "future" if context.future else "past",  # its own word for our tense
         "RETURN_AS_TIMEZONE_AWARE": False,
     }
-    data = DateDataParser(languages=["en"], settings=settings).get_date_data(text)
-    if data.date_obj is None:
-        return TimeExpression(text, None, None, "unresolved", sentence, "could not be resolved")
-    day = data.date_obj.date()
-    period = data.period if data.period in ("week", "month", "year") else "day"
-    span = {"year": year_range(day.year), "month": month_range(day.year, day.month), "week": week_range(day)}.get(
-        period, (day, day)
-    )
+    try:
+        data = DateDataParser(languages=["en"], settings=settings).get_date_data(text)
+        if data.date_obj is None:
+            return TimeExpression(text, None, None, "unresolved", sentence, "could not be resolved")
+        day = data.date_obj.date()
+        period = data.period if data.period in ("week", "month", "year") else "day"
+        span = {"year": year_range(day.year), "month": month_range(day.year, day.month), "week": week_range(day)}.get(
+            period, (day, day)
+        )
+    except (ValueError, OverflowError):  # a date off the calendar, relative to a reference near its ends
+        return TimeExpression(text, None, None, "unresolved", sentence, "not a date of the calendar")
     return TimeExpression(text, span[0], span[1], "low", sentence, f"read by dateparser (a {period})")
 
 

@@ -7,6 +7,7 @@ from the parse (the noun the number modifies). Numbers that are part of a date a
 
 from __future__ import annotations
 
+import math
 import re
 from typing import TYPE_CHECKING, Literal
 
@@ -121,6 +122,8 @@ def _figure(match: re.Match[str], doc, sentence: int) -> Figure | None:
     if number_text in ("a", "an") and not match.group("bound"):
         return None  # "more than a decade" is a figure; "a year" alone is mostly a rate ("$1bn a year")
     value = 1.0 if number_text in ("a", "an") else float(WORD_NUMBERS.get(number_text) or number_text.replace(",", ""))
+    if not math.isfinite(value * 1e12):  # "999...9 dollars", 400 digits long: past what a float can count
+        return None
     if match.group("scale"):
         scale = match.group("scale").lower()
         if scale in ("m", "b") and not match.group("currency"):

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from rich.console import Console, Group
-from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
 from corroborate.models import TEXT_KINDS, Article
+from corroborate.report.safe import plain
 
 _KIND_STYLE = {
     "caption": "cyan",
@@ -30,14 +30,14 @@ def print_article(article: Article, console: Console | None = None) -> None:
 
 def article_panel(article: Article) -> Panel:
     """One article as a panel: title, facts about it, body, captions, and the lines set apart."""
-    parts: list = [Text(article.title or "(no title)", style="bold")]
+    parts: list = [plain(article.title or "(no title)", style="bold")]
     if article.standfirst:
-        parts.append(Text(article.standfirst, style="italic"))
+        parts.append(plain(article.standfirst, style="italic"))
     parts.append(_facts(article))
     subheadings = {line.text for line in article.lines if line.kind == "subheading"}
     parts.append(
         Text("\n\n").join(
-            Text(paragraph, style="bold" if paragraph in subheadings else "") for paragraph in article.paragraphs
+            plain(paragraph, style="bold" if paragraph in subheadings else "") for paragraph in article.paragraphs
         )
     )
     if article.captions:
@@ -45,12 +45,12 @@ def article_panel(article: Article) -> Panel:
         captions.add_column(style="cyan")
         captions.add_column(style="cyan", ratio=1)
         for caption in article.captions:
-            captions.add_row("•", caption)
+            captions.add_row("•", plain(caption))
         parts.append(Group(Text("Captions", style="bold cyan"), captions))
     removed = [line for line in article.lines if line.kind not in TEXT_KINDS]
     if removed:
         parts.append(_removed_table(removed))
-    return Panel(Group(*_spaced(parts)), title=escape(article.source), title_align="left", border_style="blue")
+    return Panel(Group(*_spaced(parts)), title=plain(article.source), title_align="left", border_style="blue")
 
 
 def _facts(article: Article) -> Table:
@@ -71,7 +71,7 @@ def _facts(article: Article) -> Table:
     ]
     for label, value in rows:
         if value:
-            table.add_row(label, escape(value))
+            table.add_row(label, plain(value))
     return table
 
 
@@ -94,8 +94,8 @@ def _removed_table(lines: list) -> Table:
         style = _KIND_STYLE.get(line.kind, "")
         label = Text(line.kind, style=style)
         if line.why and line.why != line.kind:
-            label.append(f"\n{line.why}", style="dim")
-        table.add_row(label, Text(line.text, style=style))
+            label.append_text(plain(f"\n{line.why}", style="dim"))
+        table.add_row(label, plain(line.text, style=style))
     return table
 
 

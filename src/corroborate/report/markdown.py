@@ -1,11 +1,17 @@
-"""The report as Markdown: one section per story, every claim with the sources behind it."""
+"""The report as Markdown: one section per story, every claim with the sources behind it.
+
+Every word from an article or a file name goes in through `_text` (or `_code` for a file name): no control
+character, no raw HTML, no link or emphasis it did not have as plain text.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from corroborate.models import Report, Source, StoryReport
 from corroborate.report.readings import describe_range
+from corroborate.report.safe import printable
 
 KIND_NAMES = {
     "quote_wording": "Quotation worded differently",
@@ -35,7 +41,7 @@ def _story(number: int, story: StoryReport, show_noise: bool) -> list[str]:
     if story.brief:
         lines += ["### Brief", ""]
         lines += [
-            f"{_text(sentence.text)} {_refs(sentence.sources, label)}"
+            f"{_line(sentence.text)} {_refs(sentence.sources, label)}"
             + ("" if sentence.corroborated else " *(one source only)*")
             for sentence in story.brief
         ]
@@ -51,7 +57,7 @@ def _story(number: int, story: StoryReport, show_noise: bool) -> list[str]:
         for source in story.sources:
             claims = [single for single in story.single_source if single.source == source.id]
             if claims:
-                lines.append(f"- {label[source.id]} `{source.name}`")
+                lines.append(f"- {label[source.id]} {_code(source.name)}")
                 lines += [f"  - {_text(single.claim)}" for single in claims]
         lines.append("")
     if story.disagreements:
@@ -81,7 +87,7 @@ def _story(number: int, story: StoryReport, show_noise: bool) -> list[str]:
     if show_noise:
         lines += ["### Removed as noise", ""]
         for source in story.sources:
-            lines.append(f"- {label[source.id]} `{source.name}`")
+            lines.append(f"- {label[source.id]} {_code(source.name)}")
             lines += [f"  - *{line.kind}* ({_text(line.why or '')}): {_text(line.text)}" for line in source.removed]
         lines.append("")
     if story.notes:
@@ -90,9 +96,9 @@ def _story(number: int, story: StoryReport, show_noise: bool) -> list[str]:
 
 
 def _describe(source: Source) -> str:
-    facts = [f"`{source.name}`"]
+    facts = [_code(source.name)]
     if len(source.articles) > 1:
-        facts.append("(also " + ", ".join(f"`{article}`" for article in source.articles[1:]) + ": the same wire story)")
+        facts.append("(also " + ", ".join(_code(article) for article in source.articles[1:]) + ": the same wire story)")
     if source.title:
         facts.append(f"*{_text(source.title)}*")
     details = []
@@ -124,6 +130,7 @@ def _quote(text: str) -> str:
 
 def _text(text: str) -> str:
     """Text from an article, made inert for Markdown: no HTML, no accidental emphasis or links."""
+    text = printable(text)  # first: an escape sequence must not swallow the backslash of an escape
     for character, escaped in (
         ("\\", "\\\\"),
         ("<", "&lt;"),
@@ -136,6 +143,22 @@ def _text(text: str) -> str:
     ):
         text = text.replace(character, escaped)
     return " ".join(text.split())
+
+
+def _line(text: str) -> str:
+    """Article text that opens a line: escaped so that it cannot start a heading, a list or a rule."""
+    return _LINE_START.sub(r"\1\\\2", _text(text))
+
+
+_LINE_START = re.compile(r"^(\d*)([#+=>-]|(?<=\d)[.)])")
+
+
+def _code(name: str) -> str:
+    """A file name or URL as inline code: fenced with more backticks than it holds, so it cannot close early."""
+    name = " ".join(printable(name).split())
+    fence = "`" * (max((len(run) for run in re.findall("`+", name)), default=0) + 1)
+    padding = " " if "`" in name else ""
+    return f"{fence}{padding}{name}{padding}{fence}"
 
 
 def _cell(text: str) -> str:

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date
 
 from rich.console import Console, Group, RenderableType
-from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
 from corroborate.models import Figure, Reading, TimeExpression
+from corroborate.report.safe import plain
 
 
 def print_reading(reading: Reading, console: Console | None = None) -> None:
@@ -19,9 +20,9 @@ def print_reading(reading: Reading, console: Console | None = None) -> None:
 
 def reading_panel(reading: Reading) -> Panel:
     article = reading.article
-    title = Text(article.title or "(no title)", style="bold")
+    title = plain(article.title or "(no title)", style="bold")
     if not reading.analysed:
-        body: RenderableType = Group(title, Text(reading.note or "not analysed", style="yellow"))
+        body: RenderableType = Group(title, plain(reading.note or "not analysed", style="yellow"))
     else:
         body = Group(
             title,
@@ -32,7 +33,7 @@ def reading_panel(reading: Reading) -> Panel:
                 if part is not None
             ),
         )
-    return Panel(body, title=escape(article.source), title_align="left", border_style="blue")
+    return Panel(body, title=plain(article.source), title_align="left", border_style="blue")
 
 
 def _table(title: str, *columns: str) -> Table:
@@ -49,8 +50,8 @@ def _entities(reading: Reading) -> Table | None:
     for entity in reading.entities:
         style = "dim" if entity.role == "credit" else ""
         kind = f"{entity.label}, credit only" if entity.role == "credit" else entity.label
-        forms = Text(", ".join(entity.mentions), style="dim")
-        table.add_row(Text(entity.name, style=style), Text(kind, style=style), forms)
+        forms = plain(", ".join(entity.mentions), style="dim")
+        table.add_row(plain(entity.name, style=style), plain(kind, style=style), forms)
     return table
 
 
@@ -62,12 +63,12 @@ def _quotes(reading: Reading) -> Table | None:
         if quote.scare:
             speaker = Text("(scare quotes)", style="dim")
         elif quote.speaker:
-            speaker = Text(quote.speaker, style="bold")
+            speaker = plain(quote.speaker, style="bold")
         else:
-            speaker = Text(f"unknown{f' ({quote.speaker_text})' if quote.speaker_text else ''}", style="yellow")
-        words = Text(f'"{quote.text}"', style="italic" if quote.partial else "")
+            speaker = plain(f"unknown{f' ({quote.speaker_text})' if quote.speaker_text else ''}", style="yellow")
+        words = plain(f'"{quote.text}"', style="italic" if quote.partial else "")
         how = " ".join(part for part in (quote.cue and f"cue: {quote.cue};", quote.how) if part)
-        table.add_row(speaker, words, Text(how, style="dim"))
+        table.add_row(speaker, words, plain(how, style="dim"))
     return table
 
 
@@ -76,7 +77,8 @@ def _dates(reading: Reading) -> Table | None:
         return None
     table = _table("Dates", "words", "resolved to", "confidence")
     for expression in reading.dates:
-        table.add_row(expression.text, describe_span(expression), Text(expression.confidence, style="dim"))
+        resolved = plain(describe_span(expression))
+        table.add_row(plain(expression.text), resolved, Text(expression.confidence, style="dim"))
     return table
 
 
@@ -97,12 +99,15 @@ def _figures(reading: Reading) -> Table | None:
         return None
     table = _table("Figures", "words", "value", "what")
     for figure in reading.figures:
-        table.add_row(figure.text, describe_figure(figure), figure.what or "")
+        table.add_row(plain(figure.text), plain(describe_figure(figure)), plain(figure.what))
     return table
 
 
 def describe_figure(figure: Figure) -> str:
-    value = f"{figure.value:,.0f}" if figure.value == int(figure.value) else f"{figure.value:,}"
+    if not math.isfinite(figure.value):  # "1e400 dollars": a figure past what a float holds
+        value = "too large to tell"
+    else:
+        value = f"{figure.value:,.0f}" if figure.value == int(figure.value) else f"{figure.value:,}"
     bound = "" if figure.bound == "exact" else f"{figure.bound} "
     return f"{bound}{value} {figure.unit}"
 
@@ -112,5 +117,5 @@ def _claims(reading: Reading) -> Table | None:
         return None
     table = _table("Claims", "#", "claim", "about")
     for number, claim in enumerate(reading.claims, start=1):
-        table.add_row(str(number), claim.text, Text(", ".join(claim.entities), style="dim"))
+        table.add_row(str(number), plain(claim.text), plain(", ".join(claim.entities), style="dim"))
     return table

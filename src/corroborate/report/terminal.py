@@ -1,9 +1,11 @@
-"""The report in the terminal, with rich: one panel per story, tables for what holds and what does not."""
+"""The report in the terminal, with rich: one panel per story, tables for what holds and what does not.
+
+Every word from an article or a file name goes in through `plain`: without control characters, never markup.
+"""
 
 from __future__ import annotations
 
 from rich.console import Console, Group, RenderableType
-from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -11,6 +13,7 @@ from rich.text import Text
 from corroborate.models import Report, StoryReport
 from corroborate.report.markdown import KIND_NAMES
 from corroborate.report.readings import describe_range
+from corroborate.report.safe import plain
 
 SOURCE_COLOURS = ("cyan", "magenta", "green", "yellow", "blue", "red")
 
@@ -32,7 +35,7 @@ def story_panel(number: int, story: StoryReport, show_noise: bool = False) -> Pa
     if story.brief:
         brief = Text()
         for sentence in story.brief:
-            brief.append(sentence.text + " ")
+            brief.append_text(plain(sentence.text + " "))
             for source in sentence.sources:
                 brief.append_text(labels[source])
             if not sentence.corroborated:
@@ -50,12 +53,12 @@ def story_panel(number: int, story: StoryReport, show_noise: bool = False) -> Pa
         if section is not None:
             parts.append(section)
     for note in story.notes:
-        parts.append(Text(f"Note: {note}", style="dim"))
+        parts.append(plain(f"Note: {note}", style="dim"))
     return Panel(
         Group(*parts),
-        title=f"[bold]{number}. {escape(story.title)}",
+        title=plain(f"{number}. {story.title}", style="bold"),
         title_align="left",
-        subtitle=f"story {escape(story.id)}",
+        subtitle=plain(f"story {story.id}"),
         subtitle_align="right",
         border_style="blue",
     )
@@ -69,7 +72,7 @@ def _table(title: str, *columns: str) -> Table:
 
 
 def _refs(sources, labels) -> Text:
-    return Text.assemble(*(labels.get(source, Text(source)) for source in dict.fromkeys(sources)))
+    return Text.assemble(*(labels.get(source, plain(source)) for source in dict.fromkeys(sources)))
 
 
 def _sources(story: StoryReport) -> Table:
@@ -84,10 +87,10 @@ def _sources(story: StoryReport) -> Table:
         )
         table.add_row(
             Text(f"[{index}]", style=SOURCE_COLOURS[(index - 1) % len(SOURCE_COLOURS)]),
-            name,
-            outlet.strip() or "-",
-            ", ".join(source.authors) or "-",
-            when,
+            plain(name),
+            plain(outlet.strip() or "-"),
+            plain(", ".join(source.authors) or "-"),
+            plain(when),
         )
     return table
 
@@ -97,7 +100,7 @@ def _corroborated(story: StoryReport, labels) -> Table | None:
         return None
     table = _table(f"Corroborated ({len(story.corroborated)})", "claim", "sources")
     for fact in story.corroborated:
-        table.add_row(Text(fact.claim, style="green"), _refs([s.source for s in fact.support], labels))
+        table.add_row(plain(fact.claim, style="green"), _refs([s.source for s in fact.support], labels))
     return table
 
 
@@ -106,7 +109,7 @@ def _single(story: StoryReport, labels) -> Table | None:
         return None
     table = _table(f"Reported by one source only ({len(story.single_source)})", "source", "claim")
     for single in story.single_source:
-        table.add_row(labels[single.source], single.claim)
+        table.add_row(labels[single.source], plain(single.claim))
     return table
 
 
@@ -117,9 +120,10 @@ def _disagreements(story: StoryReport, labels) -> Table | None:
     for disagreement in story.disagreements:
         sides = Text()
         for side in disagreement.sides:
-            sides.append_text(labels.get(side.source, Text(side.source)))
-            sides.append(f" {side.text}\n")
-        table.add_row(Text(KIND_NAMES[disagreement.kind], style="bold red"), sides, Text(disagreement.why, style="dim"))
+            sides.append_text(labels.get(side.source, plain(side.source)))
+            sides.append_text(plain(f" {side.text}\n"))
+        kind = Text(KIND_NAMES[disagreement.kind], style="bold red")
+        table.add_row(kind, sides, plain(disagreement.why, style="dim"))
     return table
 
 
@@ -128,13 +132,13 @@ def _quotes(story: StoryReport, labels) -> Table | None:
         return None
     table = _table("Quotations", "speaker", "words", "sources")
     for quote in story.quotes:
-        words = Text(f'"{quote.text}"', style="italic")
+        words = plain(f'"{quote.text}"', style="italic")
         for side in quote.variants:
             words.append("\n")
-            words.append_text(labels.get(side.source, Text(side.source)))
-            words.append(f' "{side.text}"', style="dim")
+            words.append_text(labels.get(side.source, plain(side.source)))
+            words.append_text(plain(f' "{side.text}"', style="dim"))
         table.add_row(
-            Text(quote.speaker or "unknown", style="bold" if quote.speaker else "yellow"),
+            plain(quote.speaker or "unknown", style="bold" if quote.speaker else "yellow"),
             words,
             _refs(quote.sources, labels),
         )
@@ -149,9 +153,9 @@ def _timeline(story: StoryReport, labels) -> Table | None:
         when = describe_range(entry.date, entry.end)
         said = Text()
         for side in entry.expressions:
-            said.append_text(labels.get(side.source, Text(side.source)))
-            said.append(f' "{side.text}" ', style="dim")
-        table.add_row(when, entry.event, said)
+            said.append_text(labels.get(side.source, plain(side.source)))
+            said.append_text(plain(f' "{side.text}" ', style="dim"))
+        table.add_row(plain(when), plain(entry.event), said)
     return table
 
 
@@ -159,5 +163,5 @@ def _noise(story: StoryReport, labels) -> Table:
     table = _table("Removed as noise", "source", "kind", "line")
     for source in story.sources:
         for line in source.removed:
-            table.add_row(labels[source.id], line.kind, Text(line.text, style="dim"))
+            table.add_row(labels[source.id], line.kind, plain(line.text, style="dim"))
     return table

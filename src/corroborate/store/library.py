@@ -39,7 +39,7 @@ from corroborate.models import (
 )
 from corroborate.pipeline import PipelineOptions, Processed, extract_articles, inputs, process_articles, report_story
 from corroborate.store import records
-from corroborate.store.schema import connect
+from corroborate.store.schema import connect, explain
 
 if TYPE_CHECKING:
     from corroborate.store.state import SqliteState
@@ -325,18 +325,17 @@ class Library:
         try:
             self.connection.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as error:
-            raise LibraryError(
-                self.path, f"cannot be written ({error}); is another corroborate adding to it?"
-            ) from None
+            raise LibraryError(self.path, f"cannot be written ({explain(error)})") from None
         try:
             yield
             self.connection.execute("COMMIT")
         except BaseException as error:
-            self.connection.execute("ROLLBACK")
+            if self.connection.in_transaction:  # SQLite ends some failed transactions itself (a full disk)
+                self.connection.execute("ROLLBACK")
             if self._grouping_state is not None:
                 self._grouping_state.forget()
             if isinstance(error, sqlite3.OperationalError):
-                raise LibraryError(self.path, f"cannot be written ({error})") from None
+                raise LibraryError(self.path, f"cannot be written ({explain(error)})") from None
             raise
 
 

@@ -97,6 +97,8 @@ MIGRATIONS: tuple[str, ...] = (
     """,
 )
 VERSION = len(MIGRATIONS)
+BUSY_TIMEOUT = 30.0
+"""Seconds a write waits for another process's (an `add` running beside it) before giving up with a message."""
 
 
 def connect(path: str | Path) -> sqlite3.Connection:
@@ -109,7 +111,7 @@ def connect(path: str | Path) -> sqlite3.Connection:
         except OSError as error:
             raise LibraryError(name, f"cannot create its folder ({error.strerror or error})") from None
     try:
-        connection = sqlite3.connect(name, timeout=30, isolation_level=None, check_same_thread=False)
+        connection = sqlite3.connect(name, timeout=BUSY_TIMEOUT, isolation_level=None, check_same_thread=False)
         connection.execute("PRAGMA foreign_keys = ON")
         version = connection.execute("PRAGMA user_version").fetchone()[0]
     except sqlite3.DatabaseError as error:
@@ -130,6 +132,18 @@ def connect(path: str | Path) -> sqlite3.Connection:
         connection.close()
         raise LibraryError(name, f"cannot be opened for writing ({error})") from None
     return connection
+
+
+def explain(error: sqlite3.Error) -> str:
+    """SQLite's words for what went wrong, with what to do about it when that is known."""
+    text = str(error)
+    if "locked" in text or "busy" in text:
+        return f"{text}: another corroborate is writing to it; try again when it is done"
+    if "full" in text:
+        return f"{text}: free some space and run the same command again (what was committed is kept)"
+    if "malformed" in text or "not a database" in text:
+        return f"{text}: the file is damaged or is not a corroborate library"
+    return text
 
 
 def _migrate(connection: sqlite3.Connection, number: int) -> None:
