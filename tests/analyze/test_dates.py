@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from tests.records import article
 
 from corroborate.analyze import analyze_one
 from corroborate.analyze.dates import Reference, redate, resolve
@@ -16,22 +17,7 @@ from corroborate.models import Article, TimeExpression
 
 
 def _article(text: str, published: date | None) -> Article:
-    return Article(
-        source="test.txt",
-        title=None,
-        standfirst=None,
-        outlet=None,
-        wire=None,
-        authors=(),
-        credits=(),
-        dateline=None,
-        published=published,
-        published_estimate=None,
-        paragraphs=tuple(text.split("\n\n")),
-        captions=(),
-        lines=(),
-        language="en",
-    )
+    return article(*text.split("\n\n"), published=published, language="en")
 
 
 def _dates(text: str, published: date | None) -> list[TimeExpression]:

@@ -6,7 +6,6 @@ as failures."""
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -112,7 +111,6 @@ def test_a_warc_file_is_read_whole_and_its_bad_records_are_failures(examples_lib
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not os.environ.get("CORROBORATE_SLOW"), reason="minutes of work: set CORROBORATE_SLOW=1")
 def test_on_the_ecb_dev_split_a_batch_finds_the_stories_and_readings_of_the_library(scheduler, tmp_path) -> None:
     ecb = SHARED / "dev-data" / "ecbplus"
     if not (ecb / "splits.json").is_file():

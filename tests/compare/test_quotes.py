@@ -3,31 +3,17 @@
 from __future__ import annotations
 
 import pytest
+from tests.records import article as make_article
 
 from corroborate.compare.disagreements import quote_disagreements
 from corroborate.compare.quotes import quote_clusters, quote_table, same_speaker
-from corroborate.models import Article, Quote, Reading, Sentence
+from corroborate.models import Quote, Reading, Sentence
 
 
 def reading(source: str, words: str, speaker: str | None) -> Reading:
     """One source's article: one sentence quoting `words`, said by `speaker`."""
     sentence = f'"{words}," {speaker or "someone"} said.'
-    article = Article(
-        source=source,
-        title=None,
-        standfirst=None,
-        outlet=None,
-        wire=None,
-        authors=(),
-        credits=(),
-        dateline=None,
-        published=None,
-        published_estimate=None,
-        paragraphs=(sentence,),
-        captions=(),
-        lines=(),
-        id=source,
-    )
+    article = make_article(sentence, source=source, id=source)
     quote = Quote(text=words, speaker=speaker, cue="said", partial=False, scare=False, sentence=0)
     return Reading(
         article=article,
