@@ -158,6 +158,31 @@ DATES = [
         "1999-12-31",
     ),
     ("The club won the league in 1957-58.", NOV_27_2019, "1957-58", "1957-01-01", "1958-12-31"),
+    # Years in words, as broadcast transcripts write them.
+    (
+        "The mill shut down in nineteen ninety-one.",
+        date(1998, 2, 27),
+        "nineteen ninety-one",
+        "1991-01-01",
+        "1991-12-31",
+    ),
+    (
+        "The dam was finished in March nineteen eighty-four.",
+        date(1998, 2, 27),
+        "March nineteen eighty-four",
+        "1984-03-01",
+        "1984-03-31",
+    ),
+    (
+        "Planners are already looking to the year two thousand.",
+        date(1998, 2, 27),
+        "the year two thousand",
+        "2000-01-01",
+        "2000-12-31",
+    ),
+    # "for the year": the year under discussion.
+    ("For the year, the brewer's volume was flat.", OCT_26_1989, "the year", "1989-01-01", "1989-12-31"),
+    ("In 1986 the mill lost money; for the year, output fell 9%.", OCT_26_1989, "the year", "1986-01-01", "1986-12-31"),
     ("Exports fell during 2009-2010.", NOV_27_2019, "2009-2010", "2009-01-01", "2010-12-31"),
     # What is to come: a date ahead of the article is not put in the year before.
     ("The co-operative declared a dividend payable Dec. 15.", date(2019, 11, 5), "Dec. 15", "2019-12-15", "2019-12-15"),
@@ -171,6 +196,23 @@ DATES = [
         "2019-11-01",
         "2019-11-10",
     ),
+    (
+        "A regional summit set for Lisbon in June will debate the quotas.",
+        date(2020, 5, 4),
+        "June",
+        "2020-06-01",
+        "2020-06-30",
+    ),
+    # A past act that defers to a date ("postponed until Tuesday") puts the date ahead; "stayed until" does not.
+    ("The council postponed the vote until Tuesday.", date(2000, 3, 30), "Tuesday", "2000-04-04", "2000-04-04"),
+    (
+        "The regulator gave the bidder until mid-November to improve its offer.",
+        date(1989, 10, 30),
+        "mid-November",
+        "1989-11-11",
+        "1989-11-20",
+    ),
+    ("The ferry service ran until Tuesday.", date(2000, 3, 30), "Tuesday", "2000-03-28", "2000-03-28"),
     # ... and what has happened stays in the past.
     ("Sales in December rose 5%.", date(2020, 3, 10), "December", "2019-12-01", "2019-12-31"),
     ("The ferry sank on Tuesday, the coastguard said.", NOV_27_2019, "Tuesday", "2019-11-26", "2019-11-26"),
@@ -251,6 +293,8 @@ NO_EXPRESSION = [
     ("A 44-year-old fisherman was rescued off the point.", "44-year-old"),
     ("The index closed at 2082.1, down 4.5%.", "2082"),
     ("Jan Kowalski, the harbour master, said the crane had failed.", "Jan"),
+    ("The farm sold nineteen hundred sheep last spring.", "nineteen hundred"),
+    ("Some two thousand fans waited outside.", "two thousand"),
 ]
 
 

@@ -56,6 +56,17 @@ def that_unit(match: re.Match[str], context: Context) -> Result:
     return unit_containing(day, unit), "medium", f"the {unit} of the date before it{', moved' if step else ''}"
 
 
+def the_year(_match: re.Match[str], context: Context) -> Result:
+    """ "for the year": the year under discussion, that of the date just mentioned, else of the article's date
+    ("sales rose 4% for the year", "a high for the year")."""
+    if context.previous is not None:
+        year = context.previous[1].year
+        return year_range(year), "medium", "the year of the date before it"
+    if context.reference is None:
+        return None
+    return year_range(context.reference.day.year), "low", "the year of the article's date"
+
+
 def year_period(match: re.Match[str], context: Context) -> Result:
     """ "the 1988 period", "the 1988 quarter": the period just named, in that year."""
     year = int(match.group("year"))

@@ -86,6 +86,29 @@ AFTER_PREPOSITION = (
 """Words after which a bare "May" is the month ("in May", "since May", "the May elections"), not the verb."""
 
 
+_ONES = "one two three four five six seven eight nine".split()
+_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_UNDER_HUNDRED = rf"(?:(?:{'|'.join(_TENS)})(?:[-\s](?:{'|'.join(_ONES)}))?|{'|'.join(_TEENS)})"
+SPELLED_YEAR = (
+    rf"(?:(?:seventeen|eighteen|nineteen)\s+(?:hundred(?:\s+and\s+(?:{_UNDER_HUNDRED}|{'|'.join(_ONES)}))?|"
+    rf"oh[-\s](?:{'|'.join(_ONES)})|{_UNDER_HUNDRED})|two\s+thousand(?:\s+and)?(?:\s+(?:{_UNDER_HUNDRED}|"
+    rf"{'|'.join(_ONES)}))?)"
+)
+"""A year in words, as broadcast transcripts write it: "nineteen ninety-six", "nineteen oh-five", "two thousand"."""
+
+
+def spelled_number(words: str) -> int:
+    """The value of a year in words: "nineteen ninety-six" is 1996, "two thousand and one" 2001."""
+    values = {word: i + 1 for i, word in enumerate(_ONES)} | {word: i + 10 for i, word in enumerate(_TEENS)}
+    values |= {word: 20 + 10 * i for i, word in enumerate(_TENS)} | {"oh": 0}
+    parts = [w for w in re.split(r"[-\s]+", words.lower()) if w != "and"]
+    if parts[:2] == ["two", "thousand"]:
+        return 2000 + sum(values[w] for w in parts[2:])
+    rest = parts[1:]
+    return values[parts[0]] * 100 + sum(values[w] for w in rest if w != "hundred")
+
+
 def amount(words: str) -> int:
     words = words.lower().strip()
     if words[:1].isdigit():
@@ -268,6 +291,16 @@ def year(match: re.Match[str], _context: Context) -> Result:
         lead, "a year"
     )
     return span, "medium" if part else "exact", f"the {part} part of {note}" if part else note
+
+
+def spelled_year(match: re.Match[str], _context: Context) -> Result:
+    """A year in words ("in nineteen ninety-six"), or a month of it ("January nineteen ninety-seven")."""
+    year = spelled_number(match.group("spelled"))
+    if match.group("month"):
+        return month_range(year, _month(match.group("month"))), "exact", "a month of a year, in words"
+    part = qualifier(match)
+    span = part_of(year_range(year), part)
+    return span, "medium" if part else "exact", f"the {part} part of a year, in words" if part else "a year, in words"
 
 
 def years(match: re.Match[str], _context: Context) -> Result:

@@ -22,6 +22,7 @@ from corroborate.analyze.date_resolvers import (
     MONTH,
     NUMBER,
     PART,
+    SPELLED_YEAR,
     UNIT,
     WEEKDAY,
     Resolver,
@@ -74,6 +75,13 @@ TIME_OF_DAY = [
 EVENT = re.compile(_OF_EVENT, re.IGNORECASE)
 _YEAR = r"(?:1[5-9]|20)\d\d"
 _NOT_COUNT = r"(?!\s*(?:%|percent|per\b|people|-year-old))"
+
+
+def _plainly_a_year(words: str) -> bool:
+    """ "nineteen ninety-six" is a year wherever it stands; "nineteen hundred" and "two thousand" are more often
+    counts, and are years only after "in", "the year", a month, ..."""
+    return not re.search(r"thousand|hundred$", words, re.IGNORECASE)
+
 
 RULES: list[Rule] = [
     # Recurrences first: "every Wednesday" names no Wednesday.
@@ -202,6 +210,16 @@ RULES: list[Rule] = [
         rf"(?<![\d$.,])(?P<year>{_YEAR})\b(?![-/.,]\d)(?!\s*(?:%|percent|people|per\b))",
         dates.year,
     ),
+    _rule(  # "in nineteen ninety-six", "the year two thousand"; not a count ("nineteen hundred shares")
+        rf"\b{PART}(?:(?P<month>{FULL_MONTH})\s+)?(?P<year>the\s+year\s+)?(?P<spelled>{SPELLED_YEAR})\b(?!-)"
+        r"(?!\s+(?:percent|per\b|people|(?!(?:was|is|has|as|this|its|his|thus|always)\b)[a-z]+s\b))",
+        dates.spelled_year,
+        gate=lambda m, text: (
+            _plainly_a_year(m.group("spelled"))
+            or bool(m.group("year") or m.group("month") or m.group("part"))
+            or _before(r"\b(?:in|since|by|until|before|after|from)")(m, text)
+        ),
+    ),
     _rule(
         rf"\b(?:(?:(?:at|by|until|before|after|around|about)\s+)?(?:{_CLOCK}|noon|midnight)(?:\s+[A-Z]{{3}})?\s+)?"
         r"(?:(?:early|late)\s+)?(?:(?P<which>last|next|this(?: coming)?)\s+)?"
@@ -231,6 +249,13 @@ RULES: list[Rule] = [
         r"\bthe\s+(?P<unit2>day|year)\s+(?:before|after)\b(?!\s+(?:the|a|an|his|her|its|their)\b)",
         relative.that_unit,
         anchors=False,
+    ),
+    _rule(  # "sales fell 4% for the year"; "for the year ended June 30" is how long, not which year
+        r"\bthe\s+year\b(?!\s*(?:-|'s\b|ended|ending|earlier|later|before|after|ago|to\b|through|of\s+(?![$#£€\d])|\d))",
+        relative.the_year,
+        anchors=False,
+        gate=_before(r"\b(?:for|during)"),
+        found_only=True,
     ),
     _rule(rf"\bthe\s+(?P<year>{_YEAR})\s+(?:period|quarter|half|fiscal year)\b", relative.year_period, anchors=False),
     _rule(rf"\bthe\s+(?:previous|preceding)\s+(?P<weekday>{WEEKDAY})\b", relative.that_weekday, anchors=False),

@@ -62,6 +62,14 @@ _FUTURE_VERBS = frozenset("plan schedule intend slate".split())
 other cues too: "a summit set for April" (but "a record set on Aug. 6" is past)."""
 
 
+_DEADLINE = re.compile(r"\b(?:until|till|through|as soon as)\s*$", re.IGNORECASE)
+_DEADLINE_LEAD = re.compile(r"(?:until|till)\b", re.IGNORECASE)
+"""Words before a date that a past verb does not put in the past: "stayed until Tuesday" has happened, but what
+was postponed, extended or granted "until Tuesday" may still be to come."""
+_DEFERRING_VERBS = frozenset("postpone delay defer extend give grant allow adjourn suspend".split())
+"""Verbs whose "until" date is ahead of the act: "postponed the vote until Tuesday" (the coming Tuesday)."""
+
+
 def reference_of(article: Article) -> Reference | None:
     """What an article's relative dates are read against: its date, else the earliest its text allows."""
     if article.published:
@@ -282,12 +290,16 @@ def tense(doc: Doc, start: int, end: int) -> bool | None:
         return True
     governor = token.head if token.dep_ in ("xcomp", "ccomp") and token.head.i != token.i else None
     booked = root.head.lower_ == "for" and root.head.head.i == token.i  # "a summit set for April"
+    booked |= token.dep_ == "acl" and any(child.lower_ == "for" for child in token.children)  # "set for Rome in May"
     scheduled = token.lemma_.lower() in _FUTURE_VERBS or (booked and token.lemma_.lower() in _FUTURE_CUES)
     if scheduled or (governor is not None and governor.lemma_.lower() in _FUTURE_CUES):
         return True
     if any(aux.tag_ == "MD" or aux.tag_ == "TO" for aux in auxiliaries):
         return None  # "must be returned by Jan. 14", "to be published in early November"
     if _past(token) or (token.tag_ == "VBN" and not auxiliaries):
+        if _DEADLINE.search(doc.text[max(0, start - 16) : start]) or _DEADLINE_LEAD.match(doc.text[start:end]):
+            # "postponed until Tuesday", "gave them until mid-November": a past act, a date to come
+            return True if token.lemma_.lower() in _DEFERRING_VERBS else None
         return False  # "a letter published on Wednesday"
     return None
 
