@@ -203,3 +203,30 @@ def test_placing_an_article_twice_changes_nothing() -> None:
     second = grouper.place(article)
     assert (second.story, second.source) == (first.story, first.source)
     assert state.story(first.story).articles == (article.article,)  # type: ignore[union-attr]
+
+
+TEMPLATE = (
+    "{company} said on Monday that its quarterly profit rose ten percent as sales of {product} grew, {person} told "
+    "analysts."
+)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (("Arvella Foods", "frozen peas", "Dana Osei"), ("Brightmoor Mills", "rye flour", "Tomas Lindqvist")),
+        (("Kestrel Air", "regional flights", "Ines Baptiste"), ("Harlow Rail", "season tickets", "Pavel Marek")),
+    ],
+)
+def test_two_events_told_in_one_template_stay_apart_when_every_name_differs(first, second) -> None:
+    """Earnings reports, match results, weather: one template, other names. Who and where tell them apart."""
+    reports, company_of = [], {}
+    for day, (company, product, person) in enumerate((first, first, second, second)):
+        text = TEMPLATE.format(company=company, product=product, person=person)
+        entities = {company.lower(): 2.0, person.lower(): 1.0}
+        reports.append(signature(text, entities, published=date(2026, 3, 2 + day), name=f"{company}-{day}"))
+        company_of[reports[-1].article] = company
+    stories, _ = group_signatures(reports)
+    assert sorted(sorted({company_of[article] for article in story.articles}) for story in stories) == sorted(
+        [[first[0]], [second[0]]]
+    )

@@ -18,7 +18,7 @@ from datetime import date
 
 from corroborate.group.blocking import article_keys, keys_of
 from corroborate.group.options import GroupingOptions
-from corroborate.group.profile import article_profile, combine, fit, window
+from corroborate.group.profile import article_profile, combine, fit, share_a_name, window
 from corroborate.group.signature import MINHASH_SCHEME, MINHASH_SEED
 from corroborate.group.state import GroupingState, MemoryState
 from corroborate.models import Placement, Signature, Story, StoryProfile
@@ -97,7 +97,11 @@ class Grouper:
     def best_story(self, item: StoryProfile, keys: Sequence[str]) -> tuple[str, float] | None:
         """The story an article fits best among the candidates its keys lead to, with the fit; None without any."""
         scored = sorted(
-            ((story, fit(item, profile)) for story, profile in self._candidates(item, keys, None).items()),
+            (
+                (story, fit(item, profile))
+                for story, profile in self._candidates(item, keys, None).items()
+                if share_a_name(item, profile, self.options.names)
+            ),
             key=lambda pair: (-pair[1], pair[0]),
         )
         return scored[0] if scored else None

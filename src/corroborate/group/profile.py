@@ -78,3 +78,14 @@ def _add(a: tuple[WeightedKey, ...], b: tuple[WeightedKey, ...], keep: int) -> t
         sums[key] = sums.get(key, 0.0) + weight
     kept = sorted(sums.items(), key=lambda pair: (-pair[1], pair[0]))[:keep]
     return tuple(WeightedKey(key, round(weight, 6)) for key, weight in kept)
+
+
+def share_a_name(a: StoryProfile, b: StoryProfile, heaviest: int) -> bool:
+    """Do two stories that both name someone (or somewhere) share one of the heaviest names of either?"""
+    if heaviest <= 0 or not a.entities or not b.entities:
+        return True
+    top_a = {key.key for key in sorted(a.entities, key=lambda k: -k.weight)[:heaviest]}
+    top_b = {key.key for key in sorted(b.entities, key=lambda k: -k.weight)[:heaviest]}
+    all_a = {key.key for key in a.entities}
+    all_b = {key.key for key in b.entities}
+    return bool(top_a & all_b or top_b & all_a)

@@ -17,7 +17,7 @@ import heapq
 from typing import TYPE_CHECKING
 
 from corroborate.group.blocking import keys_of
-from corroborate.group.profile import combine, fit, ward, window
+from corroborate.group.profile import combine, fit, share_a_name, ward, window
 from corroborate.models import Placement, StoryProfile
 
 if TYPE_CHECKING:
@@ -57,7 +57,11 @@ def _push(grouper: Grouper, story_id: str, queue: list[tuple[float, str, str]]) 
     if profile is None:
         return
     for other in grouper.candidates(profile, exclude=story_id).values():
-        if _apart(profile, other, grouper.options.window_days) or fit(profile, other) < grouper.options.merge_floor:
+        if (
+            _apart(profile, other, grouper.options.window_days)
+            or fit(profile, other) < grouper.options.merge_floor
+            or not share_a_name(profile, other, grouper.options.names)
+        ):
             continue
         cost = ward(profile, other)
         if cost < grouper.options.merge:
