@@ -172,7 +172,8 @@ def legacy_grouping(corpus: Corpus, docs: Sequence[str]) -> dict[str, str]:
     for number, story in enumerate(group_stories([corpus.readings[doc] for doc in docs])):
         for reading in story.readings:
             predicted[by_source[reading.article.source]] = f"legacy{number}"
-    return predicted
+    # an article the old grouping left out of every story is scored as a story of its own
+    return predicted | {doc: f"alone-{doc}" for doc in docs if doc not in predicted}
 
 
 def quality(corpus: Corpus, options: GroupingOptions, embeddings: bool = True) -> dict:

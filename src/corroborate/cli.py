@@ -204,6 +204,7 @@ def _parser() -> argparse.ArgumentParser:
         help="align claims by word overlap only, without the sentence-embedding model",
     )
     report.set_defaults(run=_run_report)
+    _add_serve_command(commands)
     return parser
 
 
@@ -430,6 +431,47 @@ def _placement(placement: Placement, library: Library) -> str:
     if placement.story == story_id_for(placement.article):
         return f"{story}, founded it"
     return f"{story}, joined it (fit {placement.fit:.2f})"
+
+
+def _add_serve_command(commands: argparse._SubParsersAction) -> None:
+    serve = commands.add_parser(
+        "serve",
+        help="browse the library in a web browser: stories, reports, a JSON API",
+        description="Serve the library as a web app: the stories (search, filters, pages), each story's report, "
+        "and a JSON API (/api/stories, described at /docs). Listens on 127.0.0.1 unless told otherwise.",
+    )
+    _add_library_argument(serve)
+    serve.add_argument("--host", default="127.0.0.1", help="the address to listen on (default 127.0.0.1: this machine)")
+    serve.add_argument("--port", type=int, default=8000, help="the port to listen on (default 8000)")
+    serve.add_argument("--no-embeddings", action="store_true", help="align claims without the sentence-embedding model")
+    serve.set_defaults(run=_run_serve)
+
+
+def _run_serve(args: argparse.Namespace) -> int:
+    """`corroborate serve`: the web app (corroborate.serve) under uvicorn, until Ctrl-C."""
+    import ipaddress
+
+    if not 0 < args.port < 65536:
+        raise UsageError(f"--port {args.port}: a port is a number from 1 to 65535")
+    try:
+        loopback = args.host == "localhost" or ipaddress.ip_address(args.host).is_loopback
+    except ValueError:
+        loopback = False
+    import uvicorn
+
+    from corroborate.serve import create_app
+
+    # On this machine only the Host names of this machine are answered (a web page cannot rebind its DNS to us);
+    # beyond it, adding articles needs the token in $CORROBORATE_TOKEN, and is off without one.
+    token = os.environ.get("CORROBORATE_TOKEN") or None
+    hosts = [args.host, "127.0.0.1", "localhost", "[::1]"] if loopback else None
+    options = PipelineOptions(embeddings=not args.no_embeddings)
+    app = create_app(args.db, token, options, allowed_hosts=hosts, read_only=not loopback and token is None)
+    if not loopback and token is None:
+        say("warning: listening beyond this machine without $CORROBORATE_TOKEN: adding articles is off")
+    say(f"serving the library {args.db} on http://{args.host}:{args.port}/ (Ctrl-C stops)")
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    return EXIT_OK
 
 
 def _run_stories(args: argparse.Namespace) -> int:

@@ -439,6 +439,15 @@ class StoryProfile:
         """The length of the term sum (the story's centroid times its size)."""
         return sum(key.weight * key.weight for key in self.terms) ** 0.5
 
+    @functools.cached_property
+    def heaviest_names(self) -> tuple[str, ...]:
+        """The entities' keys, heaviest first, made once: grouping asks whether two stories share a name."""
+        return tuple(key.key for key in sorted(self.entities, key=lambda key: (-key.weight, key.key)))
+
+    @functools.cached_property
+    def names(self) -> frozenset[str]:
+        return frozenset(self.heaviest_names)
+
 
 @dataclasses.dataclass(frozen=True)
 class Placement:

@@ -80,7 +80,8 @@ class GroupingOptions:
     organisation) among the `names` heaviest of either, if both name any; 0: no such rule. Without it, two events
     told in one template (a week apart, every name different, the same common words) merge: the synthetic
     libraries of bench/grouping.py, 3,000 articles, 246 of 355 stories mixed copies; with it, 2 of 266 (some 258
-    expected). ECB+ train/dev/test B-cubed F1: 0 0.929/1.000/0.986, 5 0.926/0.995/0.986, 10 and 20 the same as 5."""
+    expected). ECB+ train/dev B-cubed F1 (readings of this version): 0 0.922/1.000, 2 0.923/0.995, 5 0.919/0.995;
+    10 and 20 as 5 (on the readings before issue 8's changes: 0 0.929/1.000, 5 0.926/0.995)."""
     profile_keys: int = 400
     """Terms and entities kept in a story's profile (the heaviest): a story of any size stays a small record.
     Ward's distance needs the centroids nearly whole: 200 keys measured 0.885/0.939 on ECB+ train/dev, 400

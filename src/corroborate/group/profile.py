@@ -84,8 +84,6 @@ def share_a_name(a: StoryProfile, b: StoryProfile, heaviest: int) -> bool:
     """Do two stories that both name someone (or somewhere) share one of the heaviest names of either?"""
     if heaviest <= 0 or not a.entities or not b.entities:
         return True
-    top_a = {key.key for key in sorted(a.entities, key=lambda k: -k.weight)[:heaviest]}
-    top_b = {key.key for key in sorted(b.entities, key=lambda k: -k.weight)[:heaviest]}
-    all_a = {key.key for key in a.entities}
-    all_b = {key.key for key in b.entities}
-    return bool(top_a & all_b or top_b & all_a)
+    return any(name in b.names for name in a.heaviest_names[:heaviest]) or any(
+        name in a.names for name in b.heaviest_names[:heaviest]
+    )

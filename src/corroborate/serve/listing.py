@@ -1,0 +1,115 @@
+"""Which stories a list shows: the library's own listing (newest first, or best match for a search), filtered
+and cut into pages.
+
+The filters run over the library's `StorySummary` records, read a chunk at a time until the page is full, so a
+page costs what it shows plus what the filters skip; pushing them into the library's SQL is the next step when
+libraries grow large. An outlet is matched among the outlets a summary names (at most 8 per story).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+
+from corroborate.models import StorySummary
+from corroborate.store import Library
+
+PAGE_SIZE = 20
+CHUNK = 200
+"""Summaries read from the library at a time while filling a page."""
+MAX_PAGE = 10_000
+
+
+class QueryError(ValueError):
+    """A filter the user gave cannot be read; the message says which and how to write it."""
+
+
+@dataclasses.dataclass(frozen=True)
+class StoryQuery:
+    """What the user asked for: search words, filters and a page (1 is the first)."""
+
+    search: str = ""
+    since: date | None = None
+    until: date | None = None
+    outlet: str = ""
+    min_sources: int = 0
+    page: int = 1
+
+    @classmethod
+    def parse(
+        cls, search: str = "", since: str = "", until: str = "", outlet: str = "", sources: str = "", page: str = ""
+    ) -> StoryQuery:
+        """The query from a request's parameters, as typed (empty means unset); a QueryError names a bad one."""
+        return cls(
+            search=search.strip(),
+            since=_date("since", since),
+            until=_date("until", until),
+            outlet=outlet.strip(),
+            min_sources=_count("sources", sources, 0, 10_000),
+            page=_count("page", page, 1, MAX_PAGE) or 1,
+        )
+
+    def params(self, **changes: object) -> dict[str, str]:
+        """The query as request parameters (unset ones left out), with `changes` applied: for links to pages."""
+        query = dataclasses.replace(self, **changes)  # type: ignore[arg-type]
+        values = {
+            "search": query.search,
+            "since": query.since.isoformat() if query.since else "",
+            "until": query.until.isoformat() if query.until else "",
+            "outlet": query.outlet,
+            "sources": str(query.min_sources) if query.min_sources else "",
+            "page": str(query.page) if query.page > 1 else "",
+        }
+        return {key: value for key, value in values.items() if value}
+
+    def keeps(self, summary: StorySummary) -> bool:
+        """Whether the story passes the filters. A date range keeps the stories whose dates overlap it."""
+        if summary.sources < self.min_sources:
+            return False
+        if self.outlet and self.outlet.casefold() not in {outlet.casefold() for outlet in summary.outlets}:
+            return False
+        if self.since and (summary.latest is None or summary.latest < self.since):
+            return False
+        return not (self.until and (summary.earliest is None or summary.earliest > self.until))
+
+
+@dataclasses.dataclass(frozen=True)
+class StoryPage:
+    stories: list[StorySummary]
+    has_next: bool
+
+
+def find_stories(library: Library, query: StoryQuery, size: int = PAGE_SIZE) -> StoryPage:
+    """The page of stories the query asks for, in the library's order."""
+    wanted = query.page * size + 1  # one more than the page ends at: is there a next page?
+    kept: list[StorySummary] = []
+    offset = 0
+    while len(kept) < wanted:
+        chunk = library.stories(search=query.search or None, limit=CHUNK, offset=offset)
+        kept.extend(summary for summary in chunk if query.keeps(summary))
+        if len(chunk) < CHUNK:
+            break
+        offset += CHUNK
+    start = (query.page - 1) * size
+    return StoryPage(stories=kept[start : start + size], has_next=len(kept) > start + size)
+
+
+def _date(name: str, text: str) -> date | None:
+    if not text.strip():
+        return None
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise QueryError(f"{name}: {text!r} is not a date of the form YYYY-MM-DD") from None
+
+
+def _count(name: str, text: str, low: int, high: int) -> int:
+    if not text.strip():
+        return low
+    try:
+        value = int(text.strip())
+    except ValueError:
+        raise QueryError(f"{name}: {text!r} is not a whole number") from None
+    if not low <= value <= high:
+        raise QueryError(f"{name}: {value} is out of range ({low} to {high})")
+    return value
