@@ -223,9 +223,8 @@ def synthesise(base: Sequence[Signature], count: int, seed: int = 7) -> list[Sig
     (XOR with a per-copy mask, so copies of one wire story still match each other) and embedding dimensions (a
     per-copy permutation, which keeps every cosine within the copy). Copies share the language's common words:
     the copies of one story are look-alike events a week apart whose text differs only in names and rare words,
-    closer than two real events, and grouping merges some of them (the number of stories printed shows how many:
-    about 86 per 982 articles when none merge). The stories measured are then larger than real news gives, which
-    makes refining them dearer: the figures err on the slow side."""
+    closer than two real events; grouping keeps them apart by their names (`GroupingOptions.names`), and the
+    number of stories printed shows it (about 86 per 982 articles when no copies merge)."""
     rng = random.Random(seed)
     out: list[Signature] = []
     copy = 0
