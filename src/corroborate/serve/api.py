@@ -3,32 +3,24 @@ report's JSON format (report/schema.json, served at /api/schema/report)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException
+from fastapi import APIRouter, Depends, HTTPException
 
 from corroborate.models import Reading, StorySummary, to_dict
 from corroborate.report.jsonout import report_data, schema
 from corroborate.serve.app import LibraryDep, resolve_story
-from corroborate.serve.listing import QueryError, StoryQuery, find_stories
+from corroborate.serve.listing import ListingParams, QueryError, find_stories
 
 router = APIRouter(prefix="/api", tags=["api"])
 
 
 @router.get("/stories", summary="Stories, newest first; with `search`, best match first")
-def list_stories(
-    library: LibraryDep,
-    search: str = "",
-    since: str = "",
-    until: str = "",
-    outlet: str = "",
-    sources: str = "",
-    page: str = "",
-) -> dict[str, Any]:
+def list_stories(library: LibraryDep, params: Annotated[ListingParams, Depends()]) -> dict[str, Any]:
     """`search`: words every matching article holds (title or text); `since`, `until`: YYYY-MM-DD, the stories
     whose dates overlap; `outlet`: one of the story's outlets; `sources`: at least this many sources; `page`: 1..."""
     try:
-        query = StoryQuery.parse(search, since, until, outlet, sources, page)
+        query = params.query()
     except QueryError as error:
         raise HTTPException(400, str(error)) from None
     found = find_stories(library, query)

@@ -25,6 +25,22 @@ class QueryError(ValueError):
 
 
 @dataclasses.dataclass(frozen=True)
+class ListingParams:
+    """The list's request parameters as typed (empty means unset): the page shows them back in its form, and
+    `query` reads them. One record for the page and the API, so both take the same parameters."""
+
+    search: str = ""
+    since: str = ""
+    until: str = ""
+    outlet: str = ""
+    sources: str = ""
+    page: str = ""
+
+    def query(self) -> StoryQuery:
+        return StoryQuery.parse(self.search, self.since, self.until, self.outlet, self.sources, self.page)
+
+
+@dataclasses.dataclass(frozen=True)
 class StoryQuery:
     """What the user asked for: search words, filters and a page (1 is the first)."""
 

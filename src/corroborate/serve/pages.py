@@ -6,16 +6,16 @@ takes its <main> element and serves the report's CSS as a file, so the strict Co
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 from markupsafe import Markup
 
 from corroborate.models import Report
 from corroborate.report.html import render_html
 from corroborate.serve.app import LibraryDep, resolve_story
-from corroborate.serve.listing import QueryError, StoryQuery, find_stories
+from corroborate.serve.listing import ListingParams, QueryError, find_stories
 
 router = APIRouter(include_in_schema=False)
 FEED_SIZE = 50
@@ -24,19 +24,9 @@ FEED_READ = 500
 
 
 @router.get("/", response_class=HTMLResponse)
-def stories_page(
-    request: Request,
-    library: LibraryDep,
-    search: str = "",
-    since: str = "",
-    until: str = "",
-    outlet: str = "",
-    sources: str = "",
-    page: str = "",
-) -> Response:
-    form = {"search": search, "since": since, "until": until, "outlet": outlet, "sources": sources}
+def stories_page(request: Request, library: LibraryDep, form: Annotated[ListingParams, Depends()]) -> Response:
     try:
-        query = StoryQuery.parse(search, since, until, outlet, sources, page)
+        query = form.query()
     except QueryError as error:
         return _render(request, "stories.html", {"form": form, "error": str(error), "stories": []}, status=400)
     found = find_stories(library, query)
