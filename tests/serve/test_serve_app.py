@@ -207,6 +207,7 @@ def test_the_api_is_described_without_a_cdn(client: TestClient) -> None:
     openapi = client.get("/openapi.json").json()
     assert set(openapi["paths"]) == {
         "/api/articles",
+        "/api/jobs/{job_id}",
         "/api/stories",
         "/api/stories/{story_id}",
         "/api/stories/{story_id}/report",

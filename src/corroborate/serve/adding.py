@@ -14,20 +14,27 @@ from datetime import UTC, datetime
 from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
 from corroborate.errors import InputError
 from corroborate.ingest import parse_bytes
 from corroborate.models import Duplicate, Failure, Notice, Placement
 from corroborate.store import Library
+from corroborate.store.jobs import JobInput, JobStore
 
 router = APIRouter(prefix="/api", tags=["api"])
 
 
-@router.post("/articles", summary="Add articles: JSON records as `corroborate add` reads them from .json files")
-async def add_articles(request: Request) -> dict[str, Any]:
+@router.post(
+    "/articles",
+    summary="Add articles: JSON records as `corroborate add` reads them from .json files",
+    responses={202: {"description": "With `background=1`: the job, to follow at its `url`"}},
+)
+async def add_articles(request: Request, background: bool = False) -> Any:
     """The body: one JSON object (or a list of them) with `text` or `html`, and optionally `title`, `url`,
-    `outlet`, `published`, `authors`. The answer: what became of each article, as `corroborate add` tells it."""
+    `outlet`, `published`, `authors`. The answer: what became of each article, as `corroborate add` tells it;
+    with `background=1`, at once a 202 naming the job that adds them (`/api/jobs/ID`)."""
     _check_allowed(request)
     options = request.app.state.options
     body = await _body(request, options.ingest.max_bytes)
@@ -36,6 +43,8 @@ async def add_articles(request: Request) -> dict[str, Any]:
         documents = parse_bytes(source, body, options.ingest, suffix=".json")
     except InputError as error:
         raise HTTPException(422, f"{error.source}: {error.reason}") from None
+    if background:
+        return await _in_background(request, JobInput("file", source, body, ".json"))
 
     def add() -> list[dict[str, Any]]:
         with Library(request.app.state.db_path, options) as library:
@@ -43,6 +52,21 @@ async def add_articles(request: Request) -> dict[str, Any]:
 
     outcomes = await run_in_threadpool(add)
     return {"outcomes": outcomes, "placed": sum(outcome["outcome"] == "placed" for outcome in outcomes)}
+
+
+async def _in_background(request: Request, given: JobInput) -> JSONResponse:
+    """Keep the body as a job's input, hand the job to the worker, and say where to follow it."""
+
+    def create() -> str:
+        with JobStore(request.app.state.db_path) as jobs:
+            return jobs.create([given])
+
+    job_id = await run_in_threadpool(create)
+    request.app.state.jobs.submit(job_id)
+    url = f"/api/jobs/{job_id}"
+    return JSONResponse(
+        {"job": job_id, "url": url, "page": f"/jobs/{job_id}"}, status_code=202, headers={"Location": url}
+    )
 
 
 def _check_allowed(request: Request) -> None:

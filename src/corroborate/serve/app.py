@@ -9,8 +9,10 @@ story ids are checked before they reach the library. Each request opens its own 
 
 from __future__ import annotations
 
+import contextlib
 import re
-from collections.abc import Awaitable, Callable, Iterator, Sequence
+import secrets
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
 from importlib import resources
 from typing import Annotated
 
@@ -54,13 +56,24 @@ def create_app(
     allowed_hosts: Sequence[str] | None = None,
     read_only: bool = False,
 ) -> FastAPI:
-    """The app over the library at `db_path`, opened (created or migrated) now so that a bad file fails at start.
+    """The app over the library at `db_path`, opened (created or migrated) now so that a bad file fails at start;
+    the adding jobs a stopped server left unfinished are run again now, in the background.
 
     `token`, when given, is what requests that add articles must carry; `read_only` refuses them all
     (`corroborate serve` listening beyond this machine without a token). `allowed_hosts` limits the Host header
     (against DNS rebinding of a server on 127.0.0.1)."""
+    from corroborate.serve.jobs import JobRunner
+
     Library(db_path, options).close()
+    runner = JobRunner(db_path, options or PipelineOptions())
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        runner.stop()  # the job running is left unfinished: the next start runs it again
+
     app = FastAPI(
+        lifespan=lifespan,
         title="corroborate",
         version=__version__,
         description="Stories of the library, their articles and their reports (report schema: /api/schema/report).",
@@ -70,7 +83,10 @@ def create_app(
     app.state.db_path = db_path
     app.state.token = token
     app.state.read_only = read_only
-    app.state.options = options or PipelineOptions()
+    app.state.options = runner.options
+    app.state.jobs = runner
+    # Signs the adding form's tokens (serve/guard.py); a new one at each start, so a form from before is refused.
+    app.state.secret = secrets.token_bytes(32)
     app.state.templates = Jinja2Templates(env=_templates())
     app.state.static = {
         name: resources.files(package).joinpath(file).read_bytes() for name, (package, file) in STATIC.items()
@@ -94,11 +110,15 @@ def create_app(
             raise HTTPException(404, f"{name}: no such file")
         return Response(content, media_type="text/css; charset=utf-8", headers={"Cache-Control": "max-age=3600"})
 
-    from corroborate.serve import adding, api, pages
+    from corroborate.serve import add_page, adding, api, job_pages, pages
 
     app.include_router(api.router)
     app.include_router(adding.router)
+    app.include_router(job_pages.router)
+    app.include_router(add_page.router)
     app.include_router(pages.router)
+    if not read_only:  # a read-only server writes nothing: its jobs wait for a server that may add
+        runner.resume()
     return app
 
 

@@ -16,6 +16,9 @@ and `report` read while `add` writes, and a killed `add` loses nothing it commit
     unrefined   stories a batch placed articles in, until refinement has merged the pieces of one event
     failure     inputs that could not be used, with why (kept for the record; a rerun tries them again)
     article_fts full-text index (FTS5) of titles and texts
+    job         the web app's adding jobs: waiting, running or done, and how many of their inputs were read
+    job_input   each job's inputs as the user gave them (a link, pasted text as a JSON record, a file's bytes)
+    job_outcome what became of each input and article of a job (placed, held, warning, error), in order
 """
 
 from __future__ import annotations
@@ -94,6 +97,39 @@ MIGRATIONS: tuple[str, ...] = (
     # 2: full-text search over titles and texts; filled from the articles a library already holds.
     """
     CREATE VIRTUAL TABLE article_fts USING fts5 (title, text, tokenize = 'porter unicode61');
+    """,
+    # 3: the web app's adding jobs (store/jobs.py): what the user gave, kept before the work starts, and what
+    # became of it.
+    """
+    CREATE TABLE job (
+        id TEXT PRIMARY KEY,
+        created TEXT NOT NULL,
+        state TEXT NOT NULL,
+        inputs INTEGER NOT NULL,
+        read INTEGER NOT NULL DEFAULT 0,
+        finished TEXT
+    );
+    CREATE INDEX job_state ON job (state);
+    CREATE TABLE job_input (
+        job TEXT NOT NULL REFERENCES job (id),
+        position INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        name TEXT NOT NULL,
+        suffix TEXT NOT NULL,
+        data BLOB NOT NULL,
+        PRIMARY KEY (job, position)
+    ) WITHOUT ROWID;
+    CREATE TABLE job_outcome (
+        job TEXT NOT NULL REFERENCES job (id),
+        seq INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        source TEXT NOT NULL,
+        message TEXT,
+        article TEXT,
+        story TEXT,
+        new_story INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (job, seq)
+    ) WITHOUT ROWID;
     """,
 )
 VERSION = len(MIGRATIONS)
