@@ -218,7 +218,9 @@ def test_a_form_over_the_whole_limit_is_refused_unread(client: TestClient) -> No
         ({}, None, 303),  # no header says where it came from: the form's token still must match
         ({"origin": "http://testserver"}, None, 303),
         ({"origin": "https://evil.example"}, None, 403),
+        ({"origin": "null", "sec-fetch-site": "same-origin"}, None, 303),  # what Chromium sends from /add
         ({"origin": "null"}, None, 403),
+        ({"origin": "null", "sec-fetch-site": "cross-site"}, None, 403),
         ({"origin": "http://testserver", "sec-fetch-site": "cross-site"}, None, 403),
         ({"sec-fetch-site": "same-site"}, None, 403),
         (SAME_SITE, "", 403),
@@ -229,7 +231,9 @@ def test_a_form_over_the_whole_limit_is_refused_unread(client: TestClient) -> No
         "no-headers",
         "origin",
         "foreign-origin",
-        "null-origin",
+        "null-origin-same-site",
+        "null-origin-alone",
+        "null-origin-cross-site",
         "cross-site",
         "same-site",
         "no-token",

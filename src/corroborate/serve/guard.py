@@ -39,12 +39,17 @@ def keep_session(request: Request, response: Response, session: str) -> None:
 
 
 def check_same_site(request: Request) -> None:
-    """Refuse a request a browser says comes from another site (no browser omits both headers on a POST today;
-    a program without them must still pass the form token)."""
+    """Refuse a request a browser says comes from another site. `Sec-Fetch-Site` says it plainly; `Origin` must be
+    this server's, or "null", which is what a browser sends from our pages (their Referrer-Policy is no-referrer),
+    and then only beside `Sec-Fetch-Site`. A program sending neither header must still pass the form's token."""
     origin = request.headers.get("origin")
-    if origin is not None and origin != f"{request.url.scheme}://{request.url.netloc}":
-        raise HTTPException(403, "adding articles from another site is refused")
-    if request.headers.get("sec-fetch-site", "same-origin") not in ("same-origin", "none"):
+    site = request.headers.get("sec-fetch-site")
+    own = f"{request.url.scheme}://{request.url.netloc}"
+    if (
+        origin not in (None, "null", own)
+        or site not in (None, "same-origin", "none")
+        or (origin == "null" and site is None)
+    ):
         raise HTTPException(403, "adding articles from another site is refused")
 
 
