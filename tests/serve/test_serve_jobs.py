@@ -47,7 +47,8 @@ def test_pasted_text_is_placed_in_a_story_whose_page_lists_it(tmp_path: Path) ->
     page = client.get(response.headers["location"])
     assert page.headers["content-security-policy"] == CSP
     assert 'http-equiv="refresh"' not in page.text  # done: the page stays still
-    assert f'new story <a href="{placed["url"]}">' in page.text
+    title = "&lt;script&gt;alert(&#34;pasted&#34;)&lt;/script&gt; Corvane forest fire contained"
+    assert f'new story <a href="{placed["url"]}">{title}</a>' in page.text
     assert "<img" not in page.text and "&lt;img src=x onerror=alert(1)&gt;.txt: empty file" in page.text
 
     story = client.get(placed["url"])

@@ -126,3 +126,10 @@ def test_a_library_from_a_newer_corroborate_is_refused_in_one_line(tmp_path: Pat
 def test_report_wants_files_or_a_story_not_both(tmp_path: Path) -> None:
     result = _cli("report", str(EXAMPLES / FESTIVAL), "--story", "s1", "--db", str(tmp_path / "library.db"))
     assert result.returncode == 2 and "either PATH" in result.stderr
+
+
+def test_titles_are_found_by_story_id_and_unknown_ids_left_out(library: Library, walvis: str) -> None:
+    summaries = {summary.id: summary.title for summary in library.stories()}
+    asked = [walvis, "s0000000000000000", *summaries, walvis]
+    assert library.titles(asked) == summaries
+    assert library.titles([]) == {}

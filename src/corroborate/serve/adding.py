@@ -5,6 +5,9 @@ Guarded three ways. The body must be `application/json`: a web page elsewhere ca
 browser asking first (CORS), and this app answers no such question, so a page the user visits cannot add to a
 library served on 127.0.0.1. When the app has a token, the request must carry it (`Authorization: Bearer ...`).
 And the body is read only up to the size limit of inputs (`--max-size`, 10 MB by default).
+
+The answer comes when the articles are placed; with `?background=1`, at once: a 202 naming the job that adds them
+(serve/jobs.py), the body kept as its input.
 """
 
 from __future__ import annotations

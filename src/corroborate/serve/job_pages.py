@@ -12,6 +12,7 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 from starlette.concurrency import run_in_threadpool
 
+from corroborate.store import Library
 from corroborate.store.jobs import JOB_ID, Job, JobOutcome, JobStore
 
 router = APIRouter()
@@ -21,7 +22,16 @@ REFRESH_SECONDS = 2
 @router.get("/jobs/{job_id}", response_class=HTMLResponse, include_in_schema=False)
 async def job_page(request: Request, job_id: str) -> Response:
     job = await _job(request, job_id)
-    context = {"job": job, "refresh": REFRESH_SECONDS if job.state != "done" else None}
+
+    def titles() -> dict[str, str | None]:
+        with Library(request.app.state.db_path, request.app.state.options) as library:
+            return library.titles(outcome.story for outcome in job.outcomes if outcome.story)
+
+    context = {
+        "job": job,
+        "titles": await run_in_threadpool(titles),
+        "refresh": REFRESH_SECONDS if job.state != "done" else None,
+    }
     return request.app.state.templates.TemplateResponse(request, "job.html", context)
 
 

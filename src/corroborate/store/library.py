@@ -303,6 +303,15 @@ class Library:
             matches=matches,
         )
 
+    def titles(self, story_ids: Iterable[str]) -> dict[str, str | None]:
+        """The titles of these stories (None for one without a title); ids of no story are left out."""
+        found: dict[str, str | None] = {}
+        for story_id in dict.fromkeys(story_ids):
+            row = self.connection.execute("SELECT title FROM story WHERE id = ?", (story_id,)).fetchone()
+            if row:
+                found[story_id] = row[0]
+        return found
+
     def counts(self) -> tuple[int, int]:
         """How many articles and stories the library holds."""
         articles = self.connection.execute("SELECT COUNT(*) FROM article").fetchone()[0]
