@@ -16,6 +16,11 @@ and `report` read while `add` writes, and a killed `add` loses nothing it commit
     unrefined   stories a batch placed articles in, until refinement has merged the pieces of one event
     failure     inputs that could not be used, with why (kept for the record; a rerun tries them again)
     article_fts full-text index (FTS5) of titles and texts
+    story_report each story's report (compressed JSON) for the story version it was made of, and its counts
+                (sources, corroborated facts, single-source claims, disagreements); stale when the story's version
+                or the report's maker (schema version, compare options) moved on
+    story_digest per story and version reported, the ids of its sources, corroborated and disputed claims
+    visit       per visitor (a random id in a cookie) and story, the version last seen and when
 """
 
 from __future__ import annotations
@@ -94,6 +99,36 @@ MIGRATIONS: tuple[str, ...] = (
     # 2: full-text search over titles and texts; filled from the articles a library already holds.
     """
     CREATE VIRTUAL TABLE article_fts USING fts5 (title, text, tokenize = 'porter unicode61');
+    """,
+    # 3: each story's report kept for its current version, with the counts the list filters on; the digests of
+    # its versions' reports (what changed between two); what each visitor last saw of each story.
+    """
+    CREATE TABLE story_report (
+        story TEXT PRIMARY KEY REFERENCES story (id) ON DELETE CASCADE,
+        version INTEGER NOT NULL,
+        made_by TEXT NOT NULL,
+        report BLOB NOT NULL,
+        sources INTEGER NOT NULL,
+        corroborated INTEGER NOT NULL,
+        single_source INTEGER NOT NULL,
+        disagreements INTEGER NOT NULL,
+        made TEXT NOT NULL
+    );
+    CREATE TABLE story_digest (
+        story TEXT NOT NULL REFERENCES story (id) ON DELETE CASCADE,
+        version INTEGER NOT NULL,
+        digest BLOB NOT NULL,
+        made TEXT NOT NULL,
+        PRIMARY KEY (story, version)
+    ) WITHOUT ROWID;
+    CREATE TABLE visit (
+        visitor TEXT NOT NULL,
+        story TEXT NOT NULL REFERENCES story (id) ON DELETE CASCADE,
+        version INTEGER NOT NULL,
+        at TEXT NOT NULL,
+        PRIMARY KEY (visitor, story)
+    ) WITHOUT ROWID;
+    CREATE INDEX visit_story ON visit (story);
     """,
 )
 VERSION = len(MIGRATIONS)
