@@ -304,9 +304,9 @@ class Library:
             row = self.connection.execute("SELECT story, title FROM article WHERE seq = ?", (seq,)).fetchone()
             if row and row[0]:
                 ranked.setdefault(row[0], []).extend([row[1]] if row[1] else [])
-        rows_by_id: dict[str, tuple] = {}
-        for start in range(0, len(ranked), 500):
-            chunk = list(ranked)[start : start + 500]
+        order, rows_by_id = list(ranked), dict[str, tuple]()
+        for start in range(0, len(order), 500):  # the filters, over the matching stories, in chunks of ids
+            chunk = order[start : start + 500]
             marks = ", ".join("?" * len(chunk))
             rows_by_id.update(
                 (row[0], row)
@@ -314,7 +314,7 @@ class Library:
                     f"SELECT {SUMMARY_COLUMNS} WHERE story.id IN ({marks}) AND {where}", (*chunk, min_sources)
                 )
             )
-        kept = [story_id for story_id in ranked if story_id in rows_by_id]
+        kept = [story_id for story_id in order if story_id in rows_by_id]
         return [
             self._summary(rows_by_id[story_id], tuple(dict.fromkeys(ranked[story_id])))
             for story_id in kept[offset : offset + limit]
