@@ -6,6 +6,8 @@ import re
 from datetime import date
 from html.parser import HTMLParser
 
+import pytest
+
 from corroborate.models import (
     BriefSentence,
     DateEstimate,
@@ -21,7 +23,7 @@ from corroborate.models import (
     Support,
     TimelineEntry,
 )
-from corroborate.report.html import CSP, render_html
+from corroborate.report.html import CSP, render_html, render_story_html
 
 EVIL = """<script>alert(1)</script> "dq" 'sq' & <img src=x onerror=alert(2)> </mark></p>"""
 LONG_URL = "https://example.org/" + "x" * 120
@@ -300,3 +302,23 @@ def test_an_empty_report_is_still_a_page() -> None:
     page_html = render_html(Report("1.0", ()))
     assert page_html.startswith("<!DOCTYPE html>")
     assert "0 stories" in page_html
+
+
+@pytest.mark.parametrize(
+    ("fresh", "marked"),
+    [
+        ((), []),
+        (("story-1-fact-2",), ["story-1-fact-2"]),
+        (("story-1-source-3", "story-1-disagreement-1"), ["story-1-source-3", "story-1-disagreement-1"]),
+        (("story-1-fact-9", "story-2-fact-1"), []),  # ids not on the page mark nothing
+    ],
+)
+def test_a_story_fragment_is_the_reports_own_and_marks_what_is_new(fresh: tuple[str, ...], marked: list[str]) -> None:
+    report = example_report()
+    (story,) = report.stories
+    plain = render_story_html(story)
+    assert f"<main>{plain}</main>" in render_html(report)  # the full report is made of the same fragments
+    fragment = render_story_html(story, 1, fresh)
+    found = re.findall(r'<(?:li|article) (?:class="source new" id="([^"]+)"|id="([^"]+)" class="new")', fragment)
+    assert sorted(a or b for a, b in found) == sorted(marked)
+    assert fragment.replace(' class="new"', "").replace("source new", "source") == plain

@@ -474,7 +474,7 @@ class Story:
 
 # Stages 4 and 5, group and compare: stories and what their sources establish.
 
-SCHEMA_VERSION = "2.0"
+SCHEMA_VERSION = "2.1"
 DisagreementKind = Literal["quote_wording", "quote_speaker", "figure", "date", "name"]
 
 
@@ -506,10 +506,13 @@ class Source:
 
 @dataclasses.dataclass(frozen=True)
 class Support:
-    """A source's exact sentence behind a fact (`source` is the source's id, as everywhere in a report)."""
+    """A source's exact sentence behind a fact (`source` is the source's id, as everywhere in a report), and
+    where it is: `sentence_index` numbers the sentences of the source's fullest article (from 0). The pair
+    (source, sentence_index) names the claim across versions of a story, whatever its words."""
 
     source: str
     sentence: str
+    sentence_index: int | None = None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -533,8 +536,12 @@ class SingleClaim:
 
 @dataclasses.dataclass(frozen=True)
 class Side:
+    """One source's words in a disagreement, a quotation's variants or a timeline entry, and the index of the
+    sentence they are in (in the article they were read from; None in reports built by hand)."""
+
     source: str
     text: str
+    sentence_index: int | None = None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -628,7 +635,8 @@ class StorySummary:
     """A story as the library lists it: what it is, how many sources tell it, when, and where it was found.
     `earliest` and `latest` bound its articles' publication dates, or, for articles without one, the earliest
     day their text allows (`estimated` says so). `matches` holds, for a search, the titles of the story's
-    articles that match it."""
+    articles that match it. `corroborated` and `disagreements` count the facts and disagreements of its kept
+    report (None until the story is first reported)."""
 
     id: str
     title: str | None
@@ -640,3 +648,5 @@ class StorySummary:
     estimated: bool
     updated: str
     matches: tuple[str, ...] = ()
+    corroborated: int | None = None
+    disagreements: int | None = None

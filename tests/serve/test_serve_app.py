@@ -81,6 +81,9 @@ def _titles(page: str) -> list[str]:
         ("until=2025-12-31", [FESTIVAL]),
         ("since=2026-03-10", [PLANTED_TITLE]),
         ("search=bridge&sources=2", []),
+        ("disagreements=1", [SPILL]),  # the only story whose sources disagree somewhere
+        ("disagreements=on&search=downpour", []),  # as a checked checkbox sends it
+        ("disagreements=0", [PLANTED_TITLE, SPILL, FESTIVAL]),
     ],
 )
 def test_the_list_searches_and_filters(client: TestClient, query: str, expected: list[str]) -> None:
@@ -98,6 +101,7 @@ def test_the_list_searches_and_filters(client: TestClient, query: str, expected:
         ("since=yesterday", "since: 'yesterday' is not a date of the form YYYY-MM-DD"),
         ("sources=many", "sources: 'many' is not a whole number"),
         ("page=0", "page: 0 is out of range (1 to 10000)"),
+        ("disagreements=maybe", "disagreements: 'maybe' is not yes or no (write 1 or 0)"),
     ],
 )
 def test_a_bad_filter_is_a_400_saying_which(client: TestClient, query: str, message: str) -> None:

@@ -168,7 +168,7 @@ def _facts(items: list[Item], alignment: Alignment, unfit: frozenset[str]) -> li
         stated.add(_statement(items[central]))
         support = []
         for index in sorted(group, key=lambda i: (i != central, items[i].source)):  # the claim's words first
-            entry = Support(items[index].source, items[index].sentence)
+            entry = Support(items[index].source, items[index].sentence, items[index].claim.sentence)
             if entry not in support:
                 support.append(entry)
         pair_scores = [score_of(alignment, i, j) for i, j in combinations(sorted(group), 2)]

@@ -44,7 +44,10 @@ def figure_disagreements(
                     Disagreement(
                         kind="figure",
                         about=f"{x.what or unit}",
-                        sides=(Side(a.source, a.sentence), Side(b.source, b.sentence)),
+                        sides=(
+                            Side(a.source, a.sentence, a.claim.sentence),
+                            Side(b.source, b.sentence, b.claim.sentence),
+                        ),
                         why=f'"{x.text}" against "{y.text}": {interval_text(x)} and {interval_text(y)} do not meet',
                     )
                 )
@@ -103,7 +106,7 @@ def _aligned_dates(
     clusters = _date_clusters([expression for _, expression in dated])
     if len(clusters) < 2:
         return None
-    sides = tuple(Side(item.source, item.sentence) for item, _ in dated)
+    sides = tuple(Side(item.source, item.sentence, item.claim.sentence) for item, _ in dated)
     why = "; ".join(
         f'{names[item.source]}: "{expression.text}" is {_span_text(expression)}' for item, expression in dated
     )
@@ -153,7 +156,7 @@ def _event_dates(readings: Sequence[Reading], source_of: dict[str, str], names: 
         if len(_date_clusters([expression for _, expression in single.values()])) < 2:
             continue
         sides = tuple(
-            Side(source, reading.sentences[expression.sentence].text)
+            Side(source, reading.sentences[expression.sentence].text, expression.sentence)
             for source, (reading, expression) in single.items()
         )
         why = "; ".join(
@@ -211,14 +214,16 @@ def _abbreviations(readings: Sequence[Reading], source_of: dict[str, str]) -> li
                 if not _near_miss(mention, initials):
                     continue
                 written = f"{entity.name} ({mention})"
-                sentence = next((s.text for s in reading.sentences if f"({mention})" in s.text), written)
-                sides = [Side(source_of[reading.id], sentence)]
+                index, sentence = next(
+                    ((n, s.text) for n, s in enumerate(reading.sentences) if f"({mention})" in s.text), (None, written)
+                )
+                sides = [Side(source_of[reading.id], sentence, index)]
                 for other in readings:
                     if source_of[other.id] in {side.source for side in sides}:
                         continue
-                    match = next((s.text for s in other.sentences if entity.name in s.text), None)
+                    match = next(((n, s.text) for n, s in enumerate(other.sentences) if entity.name in s.text), None)
                     if match:
-                        sides.append(Side(source_of[other.id], match))
+                        sides.append(Side(source_of[other.id], match[1], match[0]))
                 found.append(
                     Disagreement(
                         kind="name",
@@ -259,8 +264,10 @@ def _spellings(readings: Sequence[Reading], source_of: dict[str, str]) -> list[D
             for source, reading in sorted(people[name].items()):
                 if any(side.source == source for side in sides):
                     continue
-                sentence = next((s.text for s in reading.sentences if _mentions(s.text, name)), name)
-                sides.append(Side(source, sentence))
+                index, sentence = next(
+                    ((n, s.text) for n, s in enumerate(reading.sentences) if _mentions(s.text, name)), (None, name)
+                )
+                sides.append(Side(source, sentence, index))
         if len({side.source for side in sides}) >= 2:
             found.append(
                 Disagreement(
@@ -300,7 +307,7 @@ def quote_disagreements(
     for cluster in clusters:
         longest = max((item.quote.text for item in cluster), key=len)
         whole = [item for item in cluster if not is_fragment(item.quote.text, longest, options)]
-        wordings = [Side(item.source, item.quote.text) for item in whole]
+        wordings = [Side(item.source, item.quote.text, item.quote.sentence) for item in whole]
         named = {item.source: item for item in cluster if item.quote.speaker}
         person = speaker_names(cluster)
         speakers = {person[item.quote.speaker] for item in named.values() if item.quote.speaker}
@@ -319,7 +326,7 @@ def quote_disagreements(
                 Disagreement(
                     kind="quote_speaker",
                     about=f'who said "{_short(longest, 60)}"',
-                    sides=tuple(Side(source, item.sentence) for source, item in named.items()),
+                    sides=tuple(Side(source, item.sentence, item.quote.sentence) for source, item in named.items()),
                     why="the same quotation attributed to "
                     + " and to ".join(f"{item.quote.speaker} by {names[source]}" for source, item in named.items()),
                 )

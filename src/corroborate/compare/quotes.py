@@ -110,7 +110,7 @@ def _entry(members: list[Quoted], speaker: str | None, options: CompareOptions) 
     wordings = {_plain(item.quote.text) for item in members if not is_fragment(item.quote.text, longest.text, options)}
     variants: tuple[Side, ...] = ()
     if len(sources) > 1 and len(wordings) > 1:
-        variants = tuple(Side(item.source, item.quote.text) for item in members)
+        variants = tuple(Side(item.source, item.quote.text, item.quote.sentence) for item in members)
     return QuoteEntry(speaker=speaker, text=longest.text, sources=sources, variants=variants)
 
 

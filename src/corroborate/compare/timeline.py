@@ -25,7 +25,7 @@ def build_timeline(readings: Sequence[Reading], source_of: dict[str, str]) -> li
             seen.add(key)
             event = _event(reading, expression)
             match = next((entry for entry in entries if _same_event(entry, expression, event)), None)
-            side = Side(source, expression.text)
+            side = Side(source, expression.text, expression.sentence)
             if match is None:
                 entries.append(
                     TimelineEntry(
@@ -37,7 +37,7 @@ def build_timeline(readings: Sequence[Reading], source_of: dict[str, str]) -> li
                         confidence=expression.confidence,
                     )
                 )
-            elif side not in match.expressions:
+            elif (side.source, side.text) not in {(known.source, known.text) for known in match.expressions}:
                 index = entries.index(match)
                 entries[index] = TimelineEntry(
                     date=max(match.date, expression.start),

@@ -16,7 +16,7 @@ from pathlib import PurePath
 
 from corroborate.models import Report, Source, StoryReport
 
-__all__ = ["render_html"]
+__all__ = ["render_html", "render_story_html", "story_anchors"]
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
 _RANK = {"single": 0, "corroborated": 1, "disputed": 2}
@@ -37,10 +37,7 @@ def _css() -> str:
 
 def render_html(report: Report) -> str:
     """The whole report as one HTML page."""
-    stories = "".join(
-        _story(index, story) if len(story.sources) > 1 else _apart(index, story)
-        for index, story in enumerate(report.stories, 1)
-    )
+    stories = "".join(render_story_html(story, index) for index, story in enumerate(report.stories, 1))
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en"><head><meta charset="utf-8">'
@@ -68,6 +65,20 @@ def _head(report: Report) -> str:
     )
 
 
+def render_story_html(story: StoryReport, index: int = 1, fresh: Iterable[str] = ()) -> str:
+    """One story's part of the report (an <article>, every word of an article escaped), the `index`-th of its
+    page: what the full report holds per story and what the web app's story page shows. The elements whose ids
+    are in `fresh` (story_anchors' names) are marked new (class "new")."""
+    if len(story.sources) > 1:
+        return _story(index, story, frozenset(fresh))
+    return _apart(index, story)
+
+
+def story_anchors(index: int = 1) -> tuple[str, str, str]:
+    """The id prefixes of a story's sources, facts and disagreements on its page; append the number (from 1)."""
+    return f"story-{index}-source-", f"story-{index}-fact-", f"story-{index}-disagreement-"
+
+
 @dataclass(frozen=True)
 class _Names:
     """How a story's sources (known by id in the report) are named on the page: a number, a short name, the
@@ -75,6 +86,11 @@ class _Names:
 
     story: int
     sources: tuple[Source, ...]
+    fresh: frozenset[str] = frozenset()
+
+    def at(self, anchor: str) -> str:
+        """The id attribute of an element, with the class that marks it new when it is."""
+        return f'id="{anchor}"' + (' class="new"' if anchor in self.fresh else "")
 
     def number(self, source_id: str) -> int | None:
         return next((n for n, source in enumerate(self.sources, 1) if source.id == source_id), None)
@@ -106,8 +122,8 @@ def _short(source: Source) -> str:
     return source.wire or (source.outlets[0] if source.outlets else PurePath(source.name).name)
 
 
-def _story(index: int, story: StoryReport) -> str:
-    names = _Names(index, story.sources)
+def _story(index: int, story: StoryReport, fresh: frozenset[str] = frozenset()) -> str:
+    names = _Names(index, story.sources, fresh)
     sid = f"story-{index}"
     sections = [
         ("Brief", "brief", _brief(story, names)),
@@ -171,7 +187,8 @@ def _legend() -> str:
 def _sources(story: StoryReport, names: _Names) -> str:
     passages = _passages(story)
     columns = "".join(
-        f'<article class="source" id="{names.anchor(source.id)}">{_source_head(source, names)}'
+        f'<article class="source{" new" if names.anchor(source.id) in names.fresh else ""}"'
+        f' id="{names.anchor(source.id)}">{_source_head(source, names)}'
         f"{_text(source, passages.get(source.id, []))}</article>"
         for source in story.sources
     )
@@ -267,7 +284,7 @@ def _facts(story: StoryReport, names: _Names) -> str:
     if not story.corroborated:
         return "<p>None: no claim is made by more than one source.</p>"
     items = "".join(
-        f'<li id="story-{names.story}-fact-{number}"><strong>{_e(fact.claim)}</strong> '
+        f"<li {names.at(f'story-{names.story}-fact-{number}')}><strong>{_e(fact.claim)}</strong> "
         f'<span class="muted">(agreement {fact.score:.2f})</span><ul class="support">'
         + "".join(f"<li>{names.badge(s.source)}<blockquote>{_e(s.sentence)}</blockquote></li>" for s in fact.support)
         + "</ul></li>"
@@ -301,11 +318,12 @@ def _disagreements(story: StoryReport, names: _Names) -> str:
     if not story.disagreements:
         return "<p>None found.</p>"
     items = "".join(
-        f'<li><span class="badge kind">{_e(item.kind.replace("_", " "))}</span> <strong>{_e(item.about)}</strong>'
+        f"<li {names.at(f'story-{names.story}-disagreement-{number}')}>"
+        f'<span class="badge kind">{_e(item.kind.replace("_", " "))}</span> <strong>{_e(item.about)}</strong>'
         '<ul class="sides">'
         + "".join(f"<li>{names.badge(side.source)}<blockquote>{_e(side.text)}</blockquote></li>" for side in item.sides)
         + f"</ul><p><em>Why:</em> {_e(item.why)}</p></li>"
-        for item in story.disagreements
+        for number, item in enumerate(story.disagreements, 1)
     )
     return f'<ol class="disagreements">{items}</ol>'
 

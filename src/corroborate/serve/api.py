@@ -18,7 +18,9 @@ router = APIRouter(prefix="/api", tags=["api"])
 @router.get("/stories", summary="Stories, newest first; with `search`, best match first")
 def list_stories(library: LibraryDep, params: Annotated[ListingParams, Depends()]) -> dict[str, Any]:
     """`search`: words every matching article holds (title or text); `since`, `until`: YYYY-MM-DD, the stories
-    whose dates overlap; `outlet`: one of the story's outlets; `sources`: at least this many sources; `page`: 1..."""
+    whose dates overlap; `outlet`: one of the story's outlets; `sources`: at least this many sources;
+    `disagreements`: 1 for only the stories whose sources disagree somewhere; `page`: 1... Each story comes with
+    its counts of corroborated facts and disagreements (null until it is first reported)."""
     try:
         query = params.query()
     except QueryError as error:

@@ -1,9 +1,10 @@
 """Which stories a list shows: the library's own listing (newest first, or best match for a search), filtered
 and cut into pages.
 
-The filters run over the library's `StorySummary` records, read a chunk at a time until the page is full, so a
-page costs what it shows plus what the filters skip; pushing them into the library's SQL is the next step when
-libraries grow large. An outlet is matched among the outlets a summary names (at most 8 per story).
+The number of sources and "has disagreements" (the story's kept report has one) are filtered in the library's
+SQL. The dates and the outlet run over the library's `StorySummary` records, read a chunk at a time until the
+page is full, so a page costs what it shows plus what those filters skip. An outlet is matched among the
+outlets a summary names (at most 8 per story).
 """
 
 from __future__ import annotations
@@ -34,10 +35,13 @@ class ListingParams:
     until: str = ""
     outlet: str = ""
     sources: str = ""
+    disagreements: str = ""
     page: str = ""
 
     def query(self) -> StoryQuery:
-        return StoryQuery.parse(self.search, self.since, self.until, self.outlet, self.sources, self.page)
+        return StoryQuery.parse(
+            self.search, self.since, self.until, self.outlet, self.sources, self.page, self.disagreements
+        )
 
 
 @dataclasses.dataclass(frozen=True)
@@ -50,10 +54,18 @@ class StoryQuery:
     outlet: str = ""
     min_sources: int = 0
     page: int = 1
+    has_disagreements: bool = False
 
     @classmethod
     def parse(
-        cls, search: str = "", since: str = "", until: str = "", outlet: str = "", sources: str = "", page: str = ""
+        cls,
+        search: str = "",
+        since: str = "",
+        until: str = "",
+        outlet: str = "",
+        sources: str = "",
+        page: str = "",
+        disagreements: str = "",
     ) -> StoryQuery:
         """The query from a request's parameters, as typed (empty means unset); a QueryError names a bad one."""
         return cls(
@@ -63,6 +75,7 @@ class StoryQuery:
             outlet=outlet.strip(),
             min_sources=_count("sources", sources, 0, 10_000),
             page=_count("page", page, 1, MAX_PAGE) or 1,
+            has_disagreements=_flag("disagreements", disagreements),
         )
 
     def params(self, **changes: object) -> dict[str, str]:
@@ -74,6 +87,7 @@ class StoryQuery:
             "until": query.until.isoformat() if query.until else "",
             "outlet": query.outlet,
             "sources": str(query.min_sources) if query.min_sources else "",
+            "disagreements": "1" if query.has_disagreements else "",
             "page": str(query.page) if query.page > 1 else "",
         }
         return {key: value for key, value in values.items() if value}
@@ -81,6 +95,8 @@ class StoryQuery:
     def keeps(self, summary: StorySummary) -> bool:
         """Whether the story passes the filters. A date range keeps the stories whose dates overlap it."""
         if summary.sources < self.min_sources:
+            return False
+        if self.has_disagreements and not summary.disagreements:
             return False
         if self.outlet and self.outlet.casefold() not in {outlet.casefold() for outlet in summary.outlets}:
             return False
@@ -101,7 +117,13 @@ def find_stories(library: Library, query: StoryQuery, size: int = PAGE_SIZE) -> 
     kept: list[StorySummary] = []
     offset = 0
     while len(kept) < wanted:
-        chunk = library.stories(search=query.search or None, limit=CHUNK, offset=offset)
+        chunk = library.stories(
+            search=query.search or None,
+            limit=CHUNK,
+            offset=offset,
+            min_sources=query.min_sources,
+            disputed=query.has_disagreements,
+        )
         kept.extend(summary for summary in chunk if query.keeps(summary))
         if len(chunk) < CHUNK:
             break
@@ -117,6 +139,17 @@ def _date(name: str, text: str) -> date | None:
         return date.fromisoformat(text.strip())
     except ValueError:
         raise QueryError(f"{name}: {text!r} is not a date of the form YYYY-MM-DD") from None
+
+
+FLAGS = {"": False, "0": False, "false": False, "off": False, "1": True, "true": True, "on": True, "yes": True}
+"""How a yes/no filter may be written: a checked checkbox sends "on"."""
+
+
+def _flag(name: str, text: str) -> bool:
+    try:
+        return FLAGS[text.strip().lower()]
+    except KeyError:
+        raise QueryError(f"{name}: {text[:40]!r} is not yes or no (write 1 or 0)") from None
 
 
 def _count(name: str, text: str, low: int, high: int) -> int:

@@ -1,26 +1,35 @@
 """The pages: the list of stories (search, filters, pages) and a story's report, rendered on the server.
 
-A story's report is report/html.py's own rendering, the same as `corroborate report --format html`: the page
-takes its <main> element and serves the report's CSS as a file, so the strict Content-Security-Policy holds.
+A story's report is report/html.py's own rendering of a story, the same as `corroborate report --format html`
+holds; the report's CSS is served as a file, so the strict Content-Security-Policy holds. A story's page says
+what is new since this browser last saw the story: the browser is known by a random id in a cookie (HttpOnly,
+SameSite=Strict), and the library remembers the version of each story each visitor saw.
 """
 
 from __future__ import annotations
 
+import re
+import secrets
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 from markupsafe import Markup
 
-from corroborate.models import Report
-from corroborate.report.html import render_html
+from corroborate.models import Source, StoryReport
+from corroborate.report.html import render_story_html, story_anchors
 from corroborate.serve.app import LibraryDep, resolve_story
 from corroborate.serve.listing import ListingParams, QueryError, find_stories
+from corroborate.store.changes import Changes
 
 router = APIRouter(include_in_schema=False)
 FEED_SIZE = 50
 FEED_READ = 500
 """The feed's stories are the most recently updated of the FEED_READ newest: the library lists by publication date."""
+VISITOR_COOKIE = "corroborate_visitor"
+VISITOR_ID = re.compile(r"[0-9a-f]{32}")
+VISITOR_DAYS = 365
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -44,8 +53,68 @@ def stories_page(request: Request, library: LibraryDep, form: Annotated[ListingP
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 def story_page(request: Request, story_id: str, library: LibraryDep) -> Response:
-    report = library.report([resolve_story(library, story_id)])
-    return _render(request, "story.html", {"story": report.stories[0], "report_html": report_fragment(report)})
+    visitor = request.cookies.get(VISITOR_COOKIE, "")
+    known = bool(VISITOR_ID.fullmatch(visitor))
+    visitor = visitor if known else secrets.token_hex(16)
+    visit = library.visit(visitor, resolve_story(library, story_id))
+    news = news_since(visit.report, visit.changes)
+    context = {
+        "story": visit.report,
+        "since": visit.since,
+        "news": news,
+        "report_html": report_fragment(visit.report, news.anchors()),
+    }
+    response = _render(request, "story.html", context)
+    if not known:
+        response.set_cookie(
+            VISITOR_COOKIE, visitor, max_age=VISITOR_DAYS * 86_400, path="/", httponly=True, samesite="strict"
+        )
+    return response
+
+
+@dataclass(frozen=True)
+class NewItem:
+    """One thing new on a story's page: its anchor there, and its words."""
+
+    anchor: str
+    text: str
+
+
+@dataclass(frozen=True)
+class News:
+    sources: tuple[NewItem, ...] = ()
+    facts: tuple[NewItem, ...] = ()
+    disputes: tuple[NewItem, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.sources or self.facts or self.disputes)
+
+    def anchors(self) -> frozenset[str]:
+        return frozenset(item.anchor for item in (*self.sources, *self.facts, *self.disputes))
+
+
+def news_since(report: StoryReport, changes: Changes) -> News:
+    """The changes as the page lists them, each with the anchor of its place in the report below."""
+    source, fact, dispute = story_anchors()
+    numbers = {item.id: number for number, item in enumerate(report.sources, 1)}
+    return News(
+        sources=tuple(
+            NewItem(f"{source}{numbers[id_]}", _source_name(item))
+            for id_ in changes.sources
+            for item in report.sources
+            if item.id == id_
+        ),
+        facts=tuple(NewItem(f"{fact}{n + 1}", report.corroborated[n].claim) for n in changes.facts),
+        disputes=tuple(
+            NewItem(f"{dispute}{n + 1}", f"{report.disagreements[n].about}: {report.disagreements[n].why}")
+            for n in changes.disputes
+        ),
+    )
+
+
+def _source_name(source: Source) -> str:
+    outlet = source.wire or (source.outlets[0] if source.outlets else source.name)
+    return f"{outlet}: {source.title}" if source.title else outlet
 
 
 @router.get("/docs", response_class=HTMLResponse)
@@ -61,6 +130,7 @@ def feed(request: Request, library: LibraryDep) -> Response:
     context = {
         "base": str(request.base_url),
         "stories": summaries[:FEED_SIZE],
+        "changes": {summary.id: library.last_change(summary.id) for summary in summaries[:FEED_SIZE]},
         "updated": summaries[0].updated if summaries else "1970-01-01T00:00:00+00:00",
     }
     response = _render(request, "feed.xml", context)
@@ -68,12 +138,9 @@ def feed(request: Request, library: LibraryDep) -> Response:
     return response
 
 
-def report_fragment(report: Report) -> Markup:
-    """The report's <main> as render_html makes it. Every word of an article in it is escaped, so the only
-    <main> tags in the page are the report's own."""
-    page = render_html(report)
-    start, end = page.index("<main>") + len("<main>"), page.rindex("</main>")
-    return Markup(page[start:end])  # ready HTML: render_html escapes everything it is given
+def report_fragment(story: StoryReport, fresh: frozenset[str] = frozenset()) -> Markup:
+    """The story's part of the report, with the elements in `fresh` marked new."""
+    return Markup(render_story_html(story, 1, fresh))  # ready HTML: report/html.py escapes everything it is given
 
 
 def _render(request: Request, template: str, context: dict[str, Any], status: int = 200) -> Response:

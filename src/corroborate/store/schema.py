@@ -19,6 +19,11 @@ and `report` read while `add` writes, and a killed `add` loses nothing it commit
     job         the web app's adding jobs: waiting, running or done, and how many of their inputs were read
     job_input   each job's inputs as the user gave them (a link, pasted text as a JSON record, a file's bytes)
     job_outcome what became of each input and article of a job (placed, held, warning, error), in order
+    story_report each story's report (compressed JSON) for the story version it was made of, and its counts
+                (sources, corroborated facts, single-source claims, disagreements); stale when the story's version
+                or the report's maker (schema version, compare options) moved on
+    story_digest per story and version reported, the ids of its sources, corroborated and disputed claims
+    visit       per visitor (a random id in a cookie) and story, the version last seen and when
 """
 
 from __future__ import annotations
@@ -130,6 +135,36 @@ MIGRATIONS: tuple[str, ...] = (
         new_story INTEGER NOT NULL DEFAULT 0,
         PRIMARY KEY (job, seq)
     ) WITHOUT ROWID;
+    """,
+    # 4: each story's report kept for its current version, with the counts the list filters on; the digests of
+    # its versions' reports (what changed between two); what each visitor last saw of each story.
+    """
+    CREATE TABLE story_report (
+        story TEXT PRIMARY KEY REFERENCES story (id) ON DELETE CASCADE,
+        version INTEGER NOT NULL,
+        made_by TEXT NOT NULL,
+        report BLOB NOT NULL,
+        sources INTEGER NOT NULL,
+        corroborated INTEGER NOT NULL,
+        single_source INTEGER NOT NULL,
+        disagreements INTEGER NOT NULL,
+        made TEXT NOT NULL
+    );
+    CREATE TABLE story_digest (
+        story TEXT NOT NULL REFERENCES story (id) ON DELETE CASCADE,
+        version INTEGER NOT NULL,
+        digest BLOB NOT NULL,
+        made TEXT NOT NULL,
+        PRIMARY KEY (story, version)
+    ) WITHOUT ROWID;
+    CREATE TABLE visit (
+        visitor TEXT NOT NULL,
+        story TEXT NOT NULL REFERENCES story (id) ON DELETE CASCADE,
+        version INTEGER NOT NULL,
+        at TEXT NOT NULL,
+        PRIMARY KEY (visitor, story)
+    ) WITHOUT ROWID;
+    CREATE INDEX visit_story ON visit (story);
     """,
 )
 VERSION = len(MIGRATIONS)
