@@ -73,7 +73,9 @@ def report_fragment(report: Report) -> Markup:
     <main> tags in the page are the report's own."""
     page = render_html(report)
     start, end = page.index("<main>") + len("<main>"), page.rindex("</main>")
-    return Markup(page[start:end])  # ready HTML: render_html escapes everything it is given
+    # The story's title, the report's first <h2>, is the page's heading: an <h1> (no article text can hold a tag).
+    main = page[start:end].replace("<h2", "<h1", 1).replace("</h2>", "</h1>", 1)
+    return Markup(main)  # ready HTML: render_html escapes everything it is given
 
 
 def _render(request: Request, template: str, context: dict[str, Any], status: int = 200) -> Response:
