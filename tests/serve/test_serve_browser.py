@@ -252,6 +252,56 @@ def test_every_page_fits_a_phone(browser: Browser, server: str, ids: dict[str, s
     context.close()
 
 
+LOW_CONTRAST = """() => {
+    // WCAG's contrast ratio of each element's own text against the first opaque background behind it.
+    const rgb = (text) => text.match(/[\\d.]+/g).map(Number);
+    const luminance = ([r, g, b]) => {
+        const channel = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+        return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+    };
+    const background = (e) => {
+        for (; e; e = e.parentElement) {
+            const color = rgb(getComputedStyle(e).backgroundColor);
+            if (color.length < 4 || color[3] === 1) return color.slice(0, 3);
+        }
+        return [255, 255, 255];
+    };
+    return [...document.querySelectorAll('body *')]
+        .filter(e => [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()) && e.offsetWidth > 1)
+        .map(e => {
+            const [a, b] = [luminance(rgb(getComputedStyle(e).color)), luminance(background(e))];
+            return [e, (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05)];
+        })
+        .filter(([e, ratio]) => ratio < 4.5)
+        .slice(0, 10)
+        .map(([e, ratio]) => `${e.tagName}.${e.className} ${ratio.toFixed(2)}: ${e.innerText.slice(0, 30)}`);
+}"""
+UNLABELLED = """() => [...document.querySelectorAll('input, select, textarea, button')]
+    .filter(e => e.type !== 'hidden' && !(e.labels && e.labels.length) && !e.getAttribute('aria-label')
+                 && !e.innerText.trim())
+    .map(e => e.outerHTML)"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("name", PAGES)
+def test_every_page_has_contrast_labels_and_landmarks(
+    browser: Browser, server: str, ids: dict[str, str], name: str, scheme: str
+) -> None:
+    context = browser.new_context(viewport=DESKTOP, color_scheme=scheme)  # type: ignore[arg-type]
+    watch = Watch(context, server)
+    page = context.new_page()
+    page.goto(_pages(server, ids)[name])
+    page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
+    assert page.evaluate(LOW_CONTRAST) == [], "text below a contrast of 4.5:1"
+    assert page.evaluate(UNLABELLED) == [], "a field without a label"
+    assert page.get_by_role("banner").count() == 1 and page.get_by_role("main").count() == 1
+    assert page.get_by_role("navigation", name="Site").count() == 1
+    assert page.get_by_role("heading", level=1).count() == 1
+    assert page.evaluate("document.documentElement.lang") == "en"
+    watch.check(page)
+    context.close()
+
+
 def _focused(page: Page) -> dict[str, str]:
     """The focused element: what it is, its name, and whether its focus shows (an outline or a ring)."""
     return page.evaluate(
