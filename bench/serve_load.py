@@ -56,7 +56,7 @@ HOST = "127.0.0.1"
 CHUNK = 2_000
 """Articles stored (and placed) per call of add_processed while the library is built."""
 SEARCH = "police"
-"""A common word of news (in 3 of 10 ECB+ articles): a search with many matches, ranked."""
+"""A common word of news (about 1 ECB+ article in 4 holds it): a search with many matches, ranked."""
 START = 30.0
 """Seconds the server has to answer its first request."""
 
