@@ -13,14 +13,12 @@ import contextlib
 import dataclasses
 import re
 import secrets
-import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 
-from corroborate.errors import LibraryError
-from corroborate.store.schema import connect, explain
+from corroborate.store.schema import connect, transaction
 
 JobState = Literal["waiting", "running", "done"]
 InputKind = Literal["link", "text", "file", "refused"]
@@ -175,22 +173,8 @@ class JobStore:
     def finish(self, job_id: str) -> None:
         self.connection.execute("UPDATE job SET state = 'done', finished = ? WHERE id = ?", (_now(), job_id))
 
-    @contextlib.contextmanager
-    def _transaction(self) -> Iterator[None]:
-        """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK when anything fails; SQLite's errors as a LibraryError."""
-        try:
-            self.connection.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as error:
-            raise LibraryError(self.path, f"cannot be written ({explain(error)})") from None
-        try:
-            yield
-            self.connection.execute("COMMIT")
-        except BaseException as error:
-            if self.connection.in_transaction:
-                self.connection.execute("ROLLBACK")
-            if isinstance(error, sqlite3.OperationalError):
-                raise LibraryError(self.path, f"cannot be written ({explain(error)})") from None
-            raise
+    def _transaction(self) -> contextlib.AbstractContextManager[None]:
+        return transaction(self.connection, self.path)
 
 
 def _now() -> str:

@@ -20,7 +20,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import logging
-import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -44,7 +43,7 @@ from corroborate.models import (
 from corroborate.pipeline import PipelineOptions, Processed, extract_articles, inputs, process_articles, report_story
 from corroborate.store import records, reports
 from corroborate.store.changes import Changes, Digest, changes_between
-from corroborate.store.schema import connect, explain
+from corroborate.store.schema import connect, transaction
 
 if TYPE_CHECKING:
     from corroborate.store.state import SqliteState
@@ -425,22 +424,14 @@ class Library:
 
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[None]:
-        """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK when anything fails: a chunk is stored whole or not at all (and
-        the profiles grouping remembered from it are forgotten)."""
+        """A write transaction (schema.transaction): stored whole or not at all; when it fails, the profiles
+        grouping remembered from it are forgotten."""
         try:
-            self.connection.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as error:
-            raise LibraryError(self.path, f"cannot be written ({explain(error)})") from None
-        try:
-            yield
-            self.connection.execute("COMMIT")
-        except BaseException as error:
-            if self.connection.in_transaction:  # SQLite ends some failed transactions itself (a full disk)
-                self.connection.execute("ROLLBACK")
+            with transaction(self.connection, self.path):
+                yield
+        except BaseException:
             if self._grouping_state is not None:
                 self._grouping_state.forget()
-            if isinstance(error, sqlite3.OperationalError):
-                raise LibraryError(self.path, f"cannot be written ({explain(error)})") from None
             raise
 
 

@@ -28,7 +28,9 @@ and `report` read while `add` writes, and a killed `add` loses nothing it commit
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 from corroborate.errors import LibraryError
@@ -203,6 +205,25 @@ def connect(path: str | Path) -> sqlite3.Connection:
         connection.close()
         raise LibraryError(name, f"cannot be opened for writing ({error})") from None
     return connection
+
+
+@contextlib.contextmanager
+def transaction(connection: sqlite3.Connection, path: str) -> Iterator[None]:
+    """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK when anything fails, so a chunk of work is stored whole or not at
+    all; SQLite's errors as a LibraryError naming the library file and what to do."""
+    try:
+        connection.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as error:
+        raise LibraryError(path, f"cannot be written ({explain(error)})") from None
+    try:
+        yield
+        connection.execute("COMMIT")
+    except BaseException as error:
+        if connection.in_transaction:  # SQLite ends some failed transactions itself (a full disk)
+            connection.execute("ROLLBACK")
+        if isinstance(error, sqlite3.OperationalError):
+            raise LibraryError(path, f"cannot be written ({explain(error)})") from None
+        raise
 
 
 def explain(error: sqlite3.Error) -> str:
