@@ -631,6 +631,20 @@ class Duplicate:
 
 
 @dataclasses.dataclass(frozen=True)
+class StoryFilter:
+    """Which stories a listing keeps: those whose articles' dates reach into `since`..`until` (publication dates,
+    or for articles without one the earliest day their text allows), that have an article from `outlet` (its
+    outlet or wire, ignoring ASCII case), at least `min_sources` sources, and with `disputed`, a disagreement in
+    their kept report."""
+
+    since: date | None = None
+    until: date | None = None
+    outlet: str = ""
+    min_sources: int = 0
+    disputed: bool = False
+
+
+@dataclasses.dataclass(frozen=True)
 class StorySummary:
     """A story as the library lists it: what it is, how many sources tell it, when, and where it was found.
     `earliest` and `latest` bound its articles' publication dates, or, for articles without one, the earliest

@@ -77,6 +77,9 @@ def _titles(page: str) -> list[str]:
         ("sources=2", [SPILL]),
         ("sources=4", []),
         ("outlet=the+severn+valley+courier", [FESTIVAL]),
+        ("outlet=The+Severn+Valley+Courier&until=2025-12-31", [FESTIVAL]),
+        ("outlet=the+severn+valley", []),  # an outlet's whole name, not a part of it
+        ("search=oyster+lagoon&since=2026-03-10", []),  # a search filtered by dates
         ("since=2026-03-05&until=2026-03-06", [SPILL]),  # overlaps the story's 2026-03-03 to 2026-03-09
         ("until=2025-12-31", [FESTIVAL]),
         ("since=2026-03-10", [PLANTED_TITLE]),

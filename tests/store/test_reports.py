@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from tests.conftest import EXAMPLES
 
+from corroborate.models import StoryFilter
 from corroborate.pipeline import PipelineOptions, report_story
 from corroborate.store import Library, reports
 from corroborate.store.changes import Changes
@@ -95,12 +96,12 @@ def test_the_list_shows_and_filters_on_the_kept_counts(examples: Path) -> None:
                 len(report.corroborated),
                 len(report.disagreements),
             )
-        disputed = [summary.id for summary in library.stories(disputed=True)]
+        disputed = [summary.id for summary in library.stories(where=StoryFilter(disputed=True))]
         everything = library.stories()
         assert disputed == [summary.id for summary in everything if summary.disagreements]
         assert 0 < len(disputed) < len(everything)
-        assert [summary.id for summary in library.stories("oyster", disputed=True)] == disputed[:1]
-        assert library.stories("downpour", disputed=True) == []
+        assert [summary.id for summary in library.stories("oyster", where=StoryFilter(disputed=True))] == disputed[:1]
+        assert library.stories("downpour", where=StoryFilter(disputed=True)) == []
 
 
 def test_a_report_made_by_other_options_is_stale(examples: Path) -> None:

@@ -1,10 +1,6 @@
 """Which stories a list shows: the library's own listing (newest first, or best match for a search), filtered
-and cut into pages.
-
-The number of sources and "has disagreements" (the story's kept report has one) are filtered in the library's
-SQL. The dates and the outlet run over the library's `StorySummary` records, read a chunk at a time until the
-page is full, so a page costs what it shows plus what those filters skip. An outlet is matched among the
-outlets a summary names (at most 8 per story).
+and cut into pages. The request's parameters are read here; the filters run in the library's SQL
+(`StoryFilter`), so a page costs what it shows.
 """
 
 from __future__ import annotations
@@ -12,12 +8,10 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
-from corroborate.models import StorySummary
+from corroborate.models import StoryFilter, StorySummary
 from corroborate.store import Library
 
 PAGE_SIZE = 20
-CHUNK = 200
-"""Summaries read from the library at a time while filling a page."""
 MAX_PAGE = 10_000
 
 
@@ -92,17 +86,8 @@ class StoryQuery:
         }
         return {key: value for key, value in values.items() if value}
 
-    def keeps(self, summary: StorySummary) -> bool:
-        """Whether the story passes the filters. A date range keeps the stories whose dates overlap it."""
-        if summary.sources < self.min_sources:
-            return False
-        if self.has_disagreements and not summary.disagreements:
-            return False
-        if self.outlet and self.outlet.casefold() not in {outlet.casefold() for outlet in summary.outlets}:
-            return False
-        if self.since and (summary.latest is None or summary.latest < self.since):
-            return False
-        return not (self.until and (summary.earliest is None or summary.earliest > self.until))
+    def filters(self) -> StoryFilter:
+        return StoryFilter(self.since, self.until, self.outlet, self.min_sources, self.has_disagreements)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -113,23 +98,9 @@ class StoryPage:
 
 def find_stories(library: Library, query: StoryQuery, size: int = PAGE_SIZE) -> StoryPage:
     """The page of stories the query asks for, in the library's order."""
-    wanted = query.page * size + 1  # one more than the page ends at: is there a next page?
-    kept: list[StorySummary] = []
-    offset = 0
-    while len(kept) < wanted:
-        chunk = library.stories(
-            search=query.search or None,
-            limit=CHUNK,
-            offset=offset,
-            min_sources=query.min_sources,
-            disputed=query.has_disagreements,
-        )
-        kept.extend(summary for summary in chunk if query.keeps(summary))
-        if len(chunk) < CHUNK:
-            break
-        offset += CHUNK
     start = (query.page - 1) * size
-    return StoryPage(stories=kept[start : start + size], has_next=len(kept) > start + size)
+    found = library.stories(query.search or None, limit=size + 1, offset=start, where=query.filters())
+    return StoryPage(stories=found[:size], has_next=len(found) > size)  # one more than the page: a next page?
 
 
 def _date(name: str, text: str) -> date | None:

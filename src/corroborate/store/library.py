@@ -37,6 +37,7 @@ from corroborate.models import (
     Reading,
     Report,
     Story,
+    StoryFilter,
     StoryReport,
     StorySummary,
 )
@@ -273,22 +274,16 @@ class Library:
         return [row[0] for row in rows]
 
     def stories(
-        self,
-        search: str | None = None,
-        limit: int = 50,
-        offset: int = 0,
-        min_sources: int = 0,
-        disputed: bool = False,
+        self, search: str | None = None, limit: int = 50, offset: int = 0, where: StoryFilter | None = None
     ) -> list[StorySummary]:
-        """Stories newest first; with `search`, the stories whose articles' titles or texts match it, best first.
-        Only stories of at least `min_sources` sources; with `disputed`, only those whose kept report has a
-        disagreement."""
-        where = "story.sources >= ?" + (" AND story_report.disagreements > 0" if disputed else "")
+        """Stories newest first; with `search`, the stories whose articles' titles or texts match it, best first;
+        only those `where` keeps (the filters run in SQL, so a page costs what it shows)."""
+        condition, values = _story_condition(where or StoryFilter())
         if not search:
             rows = self.connection.execute(
-                f"SELECT {SUMMARY_COLUMNS} WHERE {where}"
+                f"SELECT {SUMMARY_COLUMNS} WHERE {condition}"
                 " ORDER BY story.latest IS NULL, story.latest DESC, story.updated DESC LIMIT ? OFFSET ?",
-                (min_sources, limit, offset),
+                (*values, limit, offset),
             ).fetchall()
             return [self._summary(row, ()) for row in rows]
         query = _fts_query(search)
@@ -310,7 +305,7 @@ class Library:
             rows_by_id.update(
                 (row[0], row)
                 for row in self.connection.execute(
-                    f"SELECT {SUMMARY_COLUMNS} WHERE story.id IN ({marks}) AND {where}", (*chunk, min_sources)
+                    f"SELECT {SUMMARY_COLUMNS} WHERE story.id IN ({marks}) AND {condition}", (*chunk, *values)
                 )
             )
         kept = [story_id for story_id in order if story_id in rows_by_id]
@@ -433,6 +428,32 @@ class Library:
             if self._grouping_state is not None:
                 self._grouping_state.forget()
             raise
+
+
+def _story_condition(where: StoryFilter) -> tuple[str, list[object]]:
+    """The filter as an SQL condition on `story` (joined with its kept report) and its values. A story's dates
+    are its articles' (publication, else the earliest their text allows), as its summary shows them."""
+    conditions = ["story.sources >= ?"]
+    values: list[object] = [where.min_sources]
+    if where.disputed:
+        conditions.append("story_report.disagreements > 0")
+    if where.since:
+        conditions.append(
+            "(SELECT MAX(coalesce(published, earliest)) FROM article WHERE article.story = story.id) >= ?"
+        )
+        values.append(where.since.isoformat())
+    if where.until:
+        conditions.append(
+            "(SELECT MIN(coalesce(published, earliest)) FROM article WHERE article.story = story.id) <= ?"
+        )
+        values.append(where.until.isoformat())
+    if where.outlet:
+        conditions.append(
+            "EXISTS (SELECT 1 FROM article WHERE article.story = story.id"
+            " AND coalesce(outlet, wire) = ? COLLATE NOCASE)"
+        )
+        values.append(where.outlet)
+    return " AND ".join(conditions), values
 
 
 def _fts_query(search: str) -> str:
