@@ -5,9 +5,13 @@ The library. Reading 10,000 articles with the real pipeline takes hours here, so
 the 982 real news articles of ECB+ as bench/grouping.py reads them (`load_corpus`, its readings cached in
 `--cache DIR`): copies of the corpus, each a week after the previous one, with new ids and grouping signatures
 from bench/grouping.py's `synthesise` (names and rare words renamed per copy, so copies stay separate stories),
-stored with `Library.add_processed`. Each copy keeps its reading whole (text, sentences, quotations, claims), so a
-story page runs the real report: a copy differs from the original only in its id, source name and date. The file
-is kept (default under the system's temporary folder; `--library FILE` reuses or builds one there).
+stored with `Library.add_processed`, which makes and keeps every story's report as `add` does. Each copy keeps its
+reading whole (text, sentences, quotations, claims), so a story's report is a real one: a copy differs from the
+original only in its id, source name and date. The file is kept (default under the system's temporary folder;
+`--library FILE` reuses or builds one there). Without `--embeddings` (the default here) the library's reports are
+made, and the server runs, without the sentence-embedding model: serving reads a kept report either way, and
+making 895 stories' reports with the model takes over an hour of CPU on 2 cores (about 5 s a story, against
+0.14 s without), work `add` does once per change of a story, not per request.
 
 The run. `corroborate serve` is started on 127.0.0.1 on a free port in a subprocess, with this checkout's code;
 a few warm-up requests (not counted) load what the first story page loads; then each kind of request is sent by
@@ -19,6 +23,7 @@ second, p50 and p99 latency; first the machine.
     .venv/bin/python bench/serve_load.py --cache /tmp/readings                # 10,000 articles
     .venv/bin/python bench/serve_load.py --library /tmp/serve-10000.db        # reuse (or build) this file
     .venv/bin/python bench/serve_load.py --articles 1000 --requests 50 --clients 2
+    .venv/bin/python bench/serve_load.py --embeddings --library /tmp/serve-10000-model.db   # reports with the model
 """
 
 from __future__ import annotations
@@ -108,11 +113,12 @@ def copies(readings: Sequence[Reading], count: int, embeddings: bool = False) ->
         yield Processed(dataclasses.replace(reading, article=article), signature)
 
 
-def build_library(path: Path, readings: Sequence[Reading], count: int) -> tuple[int, int]:
-    """A library of `count` articles copied from `readings` at `path` (a new file); its articles and stories."""
+def build_library(path: Path, readings: Sequence[Reading], count: int, embeddings: bool) -> tuple[int, int]:
+    """A library of `count` articles copied from `readings` at `path` (a new file), its stories' reports made with
+    or without the embedding model; its articles and stories."""
     started = time.perf_counter()
     items = list(copies(readings, count))
-    with Library(path, PipelineOptions(embeddings=False)) as library:
+    with Library(path, PipelineOptions(embeddings=embeddings)) as library:
         for start in range(0, len(items), CHUNK):
             list(library.add_processed(items[start : start + CHUNK]))
             print(f"  stored {min(count, start + CHUNK):,} of {count:,} articles", flush=True)
@@ -232,7 +238,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--clients", type=int, default=4, help="concurrent clients (default 4)")
     parser.add_argument("--requests", type=int, default=200, help="at most this many requests per kind (200)")
     parser.add_argument("--seconds", type=float, default=60.0, help="at most this long per kind (60 s)")
-    parser.add_argument("--no-embeddings", action="store_true", help="serve with `--no-embeddings`")
+    parser.add_argument(
+        "--embeddings", action="store_true", help="reports made and served with the embedding model (slow to build)"
+    )
     parser.add_argument("--json", type=Path, help="save the figures as JSON here")
     args = parser.parse_args(argv)
     if min(args.articles, args.clients, args.requests) < 1 or args.seconds <= 0:
@@ -247,18 +255,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"no ECB+ in {ECBPLUS} (set CORROBORATE_SHARED to the shared folder)", file=sys.stderr)
             return 2
         corpus = load_corpus(SPLITS, args.cache)
-        build_library(library, [corpus.readings[doc] for doc in sorted(corpus.readings)], args.articles)
+        readings = [corpus.readings[doc] for doc in sorted(corpus.readings)]
+        build_library(library, readings, args.articles, args.embeddings)
     with Library(library) as opened:
         articles, stories = opened.counts()
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     print(f"load average before the run (1, 5, 15 min): {load}; other work on the machine slows the figures")
-    embedded = "without" if args.no_embeddings else "with"
+    embedded = "with" if args.embeddings else "without"
     print(
         f"corroborate serve on {HOST}, {embedded} embeddings; {articles:,} articles in {stories:,} stories; "
         f"{args.clients} clients, at most {args.requests} requests or {args.seconds:g} s per kind\n"
     )
     try:
-        figures = run(library, args.clients, args.requests, args.seconds, not args.no_embeddings)
+        figures = run(library, args.clients, args.requests, args.seconds, args.embeddings)
     except RuntimeError as error:
         print(f"serve_load: error: {error}", file=sys.stderr)
         return 1
@@ -270,7 +279,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "articles": articles,
             "stories": stories,
             "clients": args.clients,
-            "embeddings": not args.no_embeddings,
+            "embeddings": args.embeddings,
             "figures": [
                 {"name": f.name, "answered": f.answered, "per_second": f.per_second}
                 | {"p50_ms": statistics.median(f.latencies_ms), "p99_ms": f.percentile(0.99)}

@@ -23,7 +23,7 @@ def library_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     readings = [reading for reading in read if isinstance(reading, Reading)]
     assert len(readings) == 5
     path = tmp_path_factory.mktemp("load") / "library.db"
-    assert build_library(path, readings, 30)[0] == 30
+    assert build_library(path, readings, 30, embeddings=False)[0] == 30
     return path
 
 
@@ -46,7 +46,7 @@ def test_copies_keep_whole_readings_with_new_ids(library_file: Path) -> None:
 def test_the_load_test_runs_end_to_end(library_file: Path, tmp_path: Path, capsys, requests, seconds, answered):
     figures = tmp_path / "figures.json"
     argv = ["--library", str(library_file), "--requests", str(requests), "--seconds", str(seconds)]
-    assert main([*argv, "--clients", "2", "--no-embeddings", "--json", str(figures)]) == 0
+    assert main([*argv, "--clients", "2", "--json", str(figures)]) == 0
     printed = capsys.readouterr().out
     assert "machine:" in printed and "30 articles" in printed
     data = json.loads(figures.read_text(encoding="utf-8"))
