@@ -11,7 +11,7 @@ incrementally: nothing already placed is regrouped. It works in two phases, each
 A killed `add` loses nothing it committed, and running it again finishes the batch: held articles are not read
 again, waiting ones are placed. After placing, every story whose membership changed is reported and its report
 kept (store/reports.py), so reading a story's report, listing its counts or telling what changed since a visit
-costs no comparison; a story left stale by a killed run is reported by the next `add` or the first read.
+costs no comparison; a story left marked by a killed run (`unreported`) is reported by the next `add` or the first read.
 `report PATH...` uses a throw-away library in memory.
 """
 
@@ -211,12 +211,14 @@ class Library:
                 self.connection.executemany(
                     "INSERT OR IGNORE INTO unrefined (story) VALUES (?)", [(p.story,) for p in chunk]
                 )
+                reports.mark(self.connection, {placement.story for placement in chunk})
             placed |= {placement.article: placement for placement in chunk}
         touched = [story for (story,) in self.connection.execute("SELECT story FROM unrefined")]
         if touched:
             with self._transaction():
                 moved = grouper.refine(touched)
                 self.connection.execute("DELETE FROM unrefined")
+                reports.mark(self.connection, {placement.story for placement in moved.values()})
             placed |= {article: placement for article, placement in moved.items() if article in placed}
         self._report_stale()
         for placement in placed.values():
@@ -387,7 +389,8 @@ class Library:
         report, version = self._make_report(story_id)
         # kept when the library can be written; shown either way
         with contextlib.suppress(LibraryError), self._transaction():
-            reports.keep(self.connection, report, version, self._made_by, _now())
+            if reports.keep(self.connection, report, version, self._made_by, _now()):
+                reports.unmark(self.connection, story_id)
         return report, version
 
     def _make_report(self, story_id: str) -> tuple[StoryReport, int]:
@@ -401,16 +404,21 @@ class Library:
         return report_story(story, readings, self.options), int(version)
 
     def _report_stale(self) -> None:
-        """Report every story whose kept report is stale (its membership changed), each kept in its own
-        transaction. A story whose comparison fails stays stale: reading it will say why."""
-        for story_id in reports.stale(self.connection, self._made_by):
-            try:
-                report, version = self._make_report(story_id)
-            except Exception:  # a bug of compare's must not undo the placing: said in the log, tried again later
-                log.warning("story %s could not be reported; it will be at its first read", story_id, exc_info=True)
-                continue
-            with self._transaction():
-                reports.keep(self.connection, report, version, self._made_by, _now())
+        """Report every story marked as changed, each kept (and unmarked) in its own transaction. A story whose
+        comparison fails stays marked: the next add tries again, and reading it will say why."""
+        for story_id in reports.unreported(self.connection):
+            if reports.kept(self.connection, story_id, self._made_by) is None:
+                try:
+                    report, version = self._make_report(story_id)
+                except Exception:  # a bug of compare's must not undo the placing: said in the log, tried again
+                    log.warning("story %s could not be reported; tried again later", story_id, exc_info=True)
+                    continue
+                with self._transaction():
+                    if reports.keep(self.connection, report, version, self._made_by, _now()):
+                        reports.unmark(self.connection, story_id)
+            else:  # made when it was first read
+                with self._transaction():
+                    reports.unmark(self.connection, story_id)
 
     def report(self, story_ids: Sequence[str] | None = None) -> Report:
         """The report of these stories (every story when none is given)."""

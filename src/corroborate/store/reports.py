@@ -2,9 +2,11 @@
 
 A story's report is made when its membership changes (after `Library.place_waiting`) and kept with the story
 version it was made of and its maker (the report schema and the compare options). It is current while both
-match; otherwise it is stale, and the next `add` or the first read makes it again. A killed run leaves its
-stories stale, never wrong. Each report kept also leaves the digest of its version (changes.py), so what a
-story's page says is new since a visit is the difference of two digests. The caller holds the transaction.
+match; otherwise it is stale. A story whose membership changed is marked (`unreported`) in the transaction that
+changed it, and unmarked with its new report kept, so a killed run leaves its stories marked, never wrong: the
+next `add` or the first read makes their reports. Each report kept also leaves the digest of its version
+(changes.py), so what a story's page says is new since a visit is the difference of two digests. The caller holds
+the transaction.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+from collections.abc import Iterable
 
 from corroborate.compare import CompareOptions
 from corroborate.models import SCHEMA_VERSION, StoryReport, from_dict, to_dict
@@ -64,14 +67,22 @@ def keep(connection: sqlite3.Connection, report: StoryReport, version: int, made
     return True
 
 
-def stale(connection: sqlite3.Connection, made_by: str) -> list[str]:
-    """Stories whose kept report is missing or stale, oldest change first."""
+def mark(connection: sqlite3.Connection, story_ids: Iterable[str]) -> None:
+    """Remember that these stories changed and are to be reported (in the transaction that changed them)."""
+    connection.executemany("INSERT OR IGNORE INTO unreported (story) VALUES (?)", [(story,) for story in story_ids])
+
+
+def unreported(connection: sqlite3.Connection) -> list[str]:
+    """The stories marked as changed since their report was made (a killed `add` leaves some), oldest first: read
+    from their own table, so finding them costs what they are, not what the library holds."""
     rows = connection.execute(
-        "SELECT s.id FROM story s LEFT JOIN story_report r ON r.story = s.id"
-        " WHERE r.story IS NULL OR r.version != s.version OR r.made_by != ? ORDER BY s.updated, s.id",
-        (made_by,),
+        "SELECT s.id FROM unreported u JOIN story s ON s.id = u.story ORDER BY s.updated, s.id"
     ).fetchall()
     return [row[0] for row in rows]
+
+
+def unmark(connection: sqlite3.Connection, story_id: str) -> None:
+    connection.execute("DELETE FROM unreported WHERE story = ?", (story_id,))
 
 
 def digest(connection: sqlite3.Connection, story_id: str, version: int) -> Digest | None:

@@ -24,6 +24,7 @@ and `report` read while `add` writes, and a killed `add` loses nothing it commit
                 or the report's maker (schema version, compare options) moved on
     story_digest per story and version reported, the ids of its sources, corroborated and disputed claims
     visit       per visitor (a random id in a cookie) and story, the version last seen and when
+    unreported  stories whose membership changed since their report was kept (a killed `add` leaves some)
 """
 
 from __future__ import annotations
@@ -139,7 +140,8 @@ MIGRATIONS: tuple[str, ...] = (
     ) WITHOUT ROWID;
     """,
     # 4: each story's report kept for its current version, with the counts the list filters on; the digests of
-    # its versions' reports (what changed between two); what each visitor last saw of each story.
+    # its versions' reports (what changed between two); what each visitor last saw of each story; the stories to report
+    # again (every story of a library made before).
     """
     CREATE TABLE story_report (
         story TEXT PRIMARY KEY REFERENCES story (id) ON DELETE CASCADE,
@@ -167,6 +169,10 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (visitor, story)
     ) WITHOUT ROWID;
     CREATE INDEX visit_story ON visit (story);
+    CREATE TABLE unreported (
+        story TEXT PRIMARY KEY REFERENCES story (id) ON DELETE CASCADE
+    ) WITHOUT ROWID;
+    INSERT INTO unreported (story) SELECT id FROM story;
     """,
 )
 VERSION = len(MIGRATIONS)
