@@ -95,6 +95,10 @@ MIGRATIONS: tuple[str, ...] = (
     """
     CREATE VIRTUAL TABLE article_fts USING fts5 (title, text, tokenize = 'porter unicode61');
     """,
+    # 3: the keys leading to a story, by story: dropping a story merged into another read every posting.
+    """
+    CREATE INDEX story_key_story ON story_key (story);
+    """,
 )
 VERSION = len(MIGRATIONS)
 BUSY_TIMEOUT = 30.0
