@@ -12,13 +12,16 @@ as JSON Lines in DIR and reads them back next time; delete the file there after 
 
 Scale. Signatures synthesised from the real ones (each copy of the corpus with its own published dates a week
 apart, entity names, MinHash values and embedding dimensions permuted, so that stories stay distinct while
-vocabulary is shared) fill libraries of 1,000, 10,000 and 100,000 articles. Two measures: `Grouper.place` alone
-over a `MemoryState` (the grouping's own cost), and adding one article to a library file as `corroborate add`
-does (store, place, refine its story; SQLite). Each is the median over `--probes` more articles, in CPU time (what
-the work costs, whatever else the machine runs) and wall-clock time, with the memory
-the library took (resident set growth while it was filled) and the process's peak RSS (which includes the
-language models when quality ran first), and for the file its size. Today's all-pairs grouping of 1,000 articles
-is timed beside it: it has no way to place one article but to regroup all.
+vocabulary is shared) fill libraries of 1,000, 10,000 and 100,000 articles, 5,000 at a time (a library grows by
+batches, each refined once placed). For each size, two measures side by side: `Grouper.place` and the refinement
+of its story over a `MemoryState` (the grouping's own cost), and adding one article to a library file as
+`corroborate add` does (`Library.add_processed`: store it, place it, refine its story; SQLite), the file filled
+through the same method, so it is the file `add` makes. Each is the median over `--probes` more articles, in CPU
+time (what the work costs, whatever else the machine runs) and wall-clock time (median and max), with the time
+and CPU time the fill took, the memory the library took (resident set growth while it was filled), the
+process's peak RSS (which includes the language models when quality ran first), the file's size, and the load
+average (the machine is shared). Today's all-pairs grouping of 1,000 articles is timed first: it has no way to
+place one article but to regroup all.
 
     .venv/bin/python bench/grouping.py                       # quality and scale
     .venv/bin/python bench/grouping.py --quality-only --cache /tmp/readings
@@ -383,7 +386,8 @@ def legacy_timing(readings: Sequence[Reading], size: int = 1_000) -> dict:
 def print_scale_row(row: dict) -> None:
     held = f"file {row['file_mib']:,.0f} MiB, " if "file_mib" in row else ""
     print(
-        f"{'file' if held else 'memory':<6} {row['articles']:>7,} articles {row['stories']:>8,} stories   filled in {row['fill_seconds']:7.0f} s "
+        f"{'file' if held else 'memory':<6} {row['articles']:>7,} articles {row['stories']:>8,} stories   "
+        f"filled in {row['fill_seconds']:7.0f} s "
         f"({row['fill_cpu_seconds']:.0f} s CPU)   "
         f"one more article: {row['place_one_cpu_ms_median']:7.2f} ms CPU, {row['place_one_ms_median']:.2f} ms wall "
         f"(max {row['place_one_ms_max']:.1f})   "

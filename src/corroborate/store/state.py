@@ -79,15 +79,15 @@ class SqliteState:
         # The window is checked best first, a few times `limit` stories at a time, until `limit` are found: the
         # keys may lead to thousands of stories, of which only the first few are wanted.
         found: dict[str, int] = {}
-        for chunk in best_first(counts, min(MAX_VARIABLES, 4 * limit)):
-            ids = [story for story, _ in chunk]
+        for best in best_first(counts, min(MAX_VARIABLES, 4 * limit)):
+            ids = [story for story, _ in best]
             rows = self.connection.execute(
                 f"SELECT id FROM story WHERE id IN ({_marks(ids)})"
                 " AND (earliest IS NULL OR latest IS NULL OR (earliest <= ? AND ? <= latest))",
                 [*ids, window[1].isoformat(), window[0].isoformat()],
             ).fetchall()
             inside = {row[0] for row in rows}
-            for story, count in chunk:
+            for story, count in best:
                 if story in inside:
                     found[story] = count
                     if len(found) == limit:
