@@ -13,6 +13,7 @@ from tests.group.test_state import (  # noqa: F401  (the cases, collected again 
     test_a_new_state_is_empty,
     test_articles_stories_and_sources_are_read_by_key,
     test_move_and_drop_merge_one_story_into_another,
+    test_stories_sharing_looks_past_the_best_stories_when_they_are_out_of_the_window,
     test_stories_sharing_ranks_by_keys_held_and_keeps_to_the_window,
     test_the_re_publication_index_finds_a_copy,
 )
