@@ -12,13 +12,16 @@ as JSON Lines in DIR and reads them back next time; delete the file there after 
 
 Scale. Signatures synthesised from the real ones (each copy of the corpus with its own published dates a week
 apart, entity names, MinHash values and embedding dimensions permuted, so that stories stay distinct while
-vocabulary is shared) fill libraries of 1,000, 10,000 and 100,000 articles. Two measures: `Grouper.place` alone
-over a `MemoryState` (the grouping's own cost), and adding one article to a library file as `corroborate add`
-does (store, place, refine its story; SQLite). Each is the median over `--probes` more articles, in CPU time (what
-the work costs, whatever else the machine runs) and wall-clock time, with the memory
-the library took (resident set growth while it was filled) and the process's peak RSS (which includes the
-language models when quality ran first), and for the file its size. Today's all-pairs grouping of 1,000 articles
-is timed beside it: it has no way to place one article but to regroup all.
+vocabulary is shared) fill libraries of 1,000, 10,000 and 100,000 articles, 5,000 at a time (a library grows by
+batches, each refined once placed). For each size, two measures side by side: `Grouper.place` and the refinement
+of its story over a `MemoryState` (the grouping's own cost), and adding one article to a library file as
+`corroborate add` does (`Library.add_processed`: store it, place it, refine its story; SQLite), the file filled
+through the same method, so it is the file `add` makes. Each is the median over `--probes` more articles, in CPU
+time (what the work costs, whatever else the machine runs) and wall-clock time (median and max), with the time
+and CPU time the fill took, the memory the library took (resident set growth while it was filled), the
+process's peak RSS (which includes the language models when quality ran first), the file's size, and the load
+average (the machine is shared). Today's all-pairs grouping of 1,000 articles is timed first: it has no way to
+place one article but to regroup all.
 
     .venv/bin/python bench/grouping.py                       # quality and scale
     .venv/bin/python bench/grouping.py --quality-only --cache /tmp/readings
@@ -67,6 +70,8 @@ from corroborate.store import Library  # noqa: E402
 ECBPLUS = SHARED / "dev-data" / "ecbplus"
 SPLITS = ("train", "dev", "test")
 SIZES = (1_000, 10_000, 100_000)
+BATCH = 5_000
+"""Articles per `add` when filling a library (a library grows by batches; each batch is refined when placed)."""
 RARE = 4.0
 """Terms at least this rare (8 minus their Zipf frequency: "rehab" 4.2, "qeshm" 7.0; "earthquake" 3.8 and "police"
 2.7 stay shared) are renamed per copy."""
@@ -274,11 +279,11 @@ def scale(
         library, probe = signatures[:size], signatures[size:]
         before = current_rss_mib()
         grouper = Grouper(state_factory(), options)
-        started = time.perf_counter()
-        for start in range(0, size, 5_000):
-            # as the library does: place a chunk, then refine the stories it touched
-            grouper.refine({grouper.place(signature).story for signature in library[start : start + 5_000]})
-        fill = time.perf_counter() - started
+        started, started_cpu = time.perf_counter(), time.process_time()
+        for start in range(0, size, BATCH):
+            # as the library does: place a batch, then refine the stories it touched
+            grouper.refine({grouper.place(signature).story for signature in library[start : start + BATCH]})
+        fill, fill_cpu = time.perf_counter() - started, time.process_time() - started_cpu
         times, cpu = [], []
         for signature in probe:
             started, started_cpu = time.perf_counter(), time.process_time()
@@ -290,11 +295,13 @@ def scale(
                 "articles": size,
                 "stories": grouper.state.stories(),
                 "fill_seconds": fill,
+                "fill_cpu_seconds": fill_cpu,
                 "place_one_ms_median": statistics.median(times) * 1000,
                 "place_one_ms_max": max(times) * 1000,
                 "place_one_cpu_ms_median": statistics.median(cpu) * 1000,
                 "state_rss_mib": current_rss_mib() - before,
                 "peak_rss_mib": peak_rss_mib(),
+                "load_average": os.getloadavg()[0],
             }
         )
         print_scale_row(results[-1])
@@ -315,14 +322,14 @@ def library_scale(base: Sequence[Signature], sizes: Sequence[int] = SIZES, probe
             path = Path(folder) / "library.db"
             before = current_rss_mib()
             with Library(path) as library:
-                started = time.perf_counter()
-                for start in range(0, size, 5_000):
+                started, started_cpu = time.perf_counter(), time.process_time()
+                for start in range(0, size, BATCH):  # one `add` of BATCH articles after another
                     list(
                         library.add_processed(
-                            _stub(signature) for signature in signatures[start : min(size, start + 5_000)]
+                            _stub(signature) for signature in signatures[start : min(size, start + BATCH)]
                         )
                     )
-                fill = time.perf_counter() - started
+                fill, fill_cpu = time.perf_counter() - started, time.process_time() - started_cpu
                 times, cpu = [], []
                 for signature in signatures[size:]:
                     started, started_cpu = time.perf_counter(), time.process_time()
@@ -335,12 +342,14 @@ def library_scale(base: Sequence[Signature], sizes: Sequence[int] = SIZES, probe
                     "articles": articles - probes,
                     "stories": stories,
                     "fill_seconds": fill,
+                    "fill_cpu_seconds": fill_cpu,
                     "place_one_ms_median": statistics.median(times) * 1000,
                     "place_one_ms_max": max(times) * 1000,
                     "place_one_cpu_ms_median": statistics.median(cpu) * 1000,
                     "state_rss_mib": current_rss_mib() - before,
                     "file_mib": path.stat().st_size / 2**20,
                     "peak_rss_mib": peak_rss_mib(),
+                    "load_average": os.getloadavg()[0],
                 }
             )
         print_scale_row(results[-1])
@@ -377,10 +386,13 @@ def legacy_timing(readings: Sequence[Reading], size: int = 1_000) -> dict:
 def print_scale_row(row: dict) -> None:
     held = f"file {row['file_mib']:,.0f} MiB, " if "file_mib" in row else ""
     print(
-        f"{row['articles']:>9,} articles {row['stories']:>8,} stories   filled in {row['fill_seconds']:8.1f} s   "
+        f"{'file' if held else 'memory':<6} {row['articles']:>7,} articles {row['stories']:>8,} stories   "
+        f"filled in {row['fill_seconds']:7.0f} s "
+        f"({row['fill_cpu_seconds']:.0f} s CPU)   "
         f"one more article: {row['place_one_cpu_ms_median']:7.2f} ms CPU, {row['place_one_ms_median']:.2f} ms wall "
         f"(max {row['place_one_ms_max']:.1f})   "
         f"{held}memory grew {row['state_rss_mib']:,.0f} MiB, process peak RSS {row['peak_rss_mib']:,.0f} MiB"
+        f"   (load average {row['load_average']:.1f})"
     )
 
 
@@ -414,18 +426,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         docs = sorted(corpus.readings)
         base = sign([corpus.readings[doc] for doc in docs], not args.no_embeddings, options)
         print(
-            f"\nplacing and refining one article (synthetic libraries from the {len(base)} ECB+ signatures, "
-            "MemoryState):"
+            f"\nadding one article to synthetic libraries made from the {len(base)} ECB+ signatures, filled "
+            f"{BATCH:,} articles at a time; per size, in memory (MemoryState: place and refine its story), then in a "
+            "library file (SQLite: store, place, refine its story, as `corroborate add` does):"
         )
-        figures["scale"] = scale(lambda: MemoryState(options), base, args.sizes, args.probes, options)
-        print("\nadding one article to a library file (SQLite: store, place, refine its story), as `corroborate add`:")
-        figures["library_scale"] = library_scale(base, args.sizes, args.probes)
         figures["legacy"] = legacy_timing([corpus.readings[doc] for doc in docs])
         legacy = figures["legacy"]
         print(
             f"{legacy['articles']:>9,} articles, today's all-pairs grouping (group_stories): {legacy['seconds']:.1f} s "
             "for the whole set, which is what placing one more article costs it"
         )
+        figures["scale"], figures["library_scale"] = [], []
+        for size in args.sizes:
+            figures["scale"] += scale(lambda: MemoryState(options), base, [size], args.probes, options)
+            figures["library_scale"] += library_scale(base, [size], args.probes)
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2, default=str) + "\n", encoding="utf-8")
         print(f"\nfigures saved to {args.json}")

@@ -13,6 +13,7 @@ from tests.group.signatures import signature
 
 from corroborate.group import GroupingState, MemoryState
 from corroborate.group.profile import article_profile, combine
+from corroborate.group.state import best_first
 from corroborate.models import Signature, Story
 
 KEEP = 120
@@ -86,3 +87,27 @@ def test_the_re_publication_index_finds_a_copy(new_state: NewState) -> None:
     state, (a, _, _) = _filled(new_state)
     state.lsh.insert(a.article, MinHash(seed=MINHASH_SEED, hashvalues=a.minhash, scheme=MINHASH_SCHEME))
     assert state.lsh.query(MinHash(seed=MINHASH_SEED, hashvalues=a.minhash, scheme=MINHASH_SCHEME)) == [a.article]
+
+
+@pytest.mark.parametrize("step", [1, 2, 3, 10])
+def test_best_first_gives_every_story_most_keys_first_a_step_at_a_time(step: int) -> None:
+    counts = {"s3": 2, "s1": 2, "s2": 5, "s4": 1, "s5": 2}
+    chunks = list(best_first(counts, step))
+    assert [item for chunk in chunks for item in chunk] == [("s2", 5), ("s1", 2), ("s3", 2), ("s5", 2), ("s4", 1)]
+    assert all(0 < len(chunk) <= step for chunk in chunks)
+
+
+def test_stories_sharing_looks_past_the_best_stories_when_they_are_out_of_the_window(new_state: NewState) -> None:
+    """The window is checked best first, a few stories at a time: the stories within it are found however many
+    better ones lie outside it."""
+    state, register = new_state()
+    for number in range(12):  # s00..s05 share two keys but are a year early; s06..s11 share one, in March
+        early = number < 6
+        article = _article(f"story{number:02d}", date(2025 if early else 2026, 3, 1))
+        register(article)
+        keys = ["t:word", "t:other"] if early else ["t:word"]
+        state.save(article, f"s{number:02d}", article.article, article_profile(article, f"s{number:02d}"), keys)
+    march = (date(2026, 2, 1), date(2026, 3, 31))
+    assert state.stories_sharing(["t:word", "t:other"], march, 1) == {"s06": 1}  # past the first four
+    assert state.stories_sharing(["t:word", "t:other"], march, 3) == {"s06": 1, "s07": 1, "s08": 1}
+    assert state.stories_sharing(["t:word", "t:other"], None, 2) == {"s00": 2, "s01": 2}

@@ -44,11 +44,11 @@ class Grouper:
             return Placement(signature.article, known, state.source_of(signature.article) or "", False, 1.0)
         minhash = self._minhash(signature)
         item = article_profile(signature, "")
+        keys = article_keys(item, signature.embedding, options)
         original = self._original(signature, minhash) if minhash is not None else None
         if original is not None:
             story_id, source, score = state.story_of(original) or "", state.source_of(original) or original, 1.0
         else:
-            keys = article_keys(item, signature.embedding, options)
             best = self.best_story(item, keys)
             story_id, score = best if best and best[1] >= options.join else (story_id_for(signature.article), 1.0)
             source = signature.article
@@ -59,7 +59,7 @@ class Grouper:
             if current is None
             else combine(current, item, story_id, options.profile_keys)
         )
-        state.save(signature, story_id, source, profile, article_keys(item, signature.embedding, options))
+        state.save(signature, story_id, source, profile, keys)
         if minhash is not None:
             state.lsh.insert(signature.article, minhash)
         return Placement(signature.article, story_id, source, new_story, round(score, 4))

@@ -13,8 +13,10 @@ plain: signatures, profiles, (article, story, source) rows, (key, story) posting
 
 from __future__ import annotations
 
+import heapq
+import itertools
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Protocol
 
@@ -88,6 +90,19 @@ class GroupingState(Protocol):
         ...
 
 
+def best_first(counts: Mapping[str, int], step: int) -> Iterator[list[tuple[str, int]]]:
+    """The stories of `counts` (story -> keys held), most keys first (ties: the smaller id), `step` at a time:
+    the first few are picked from thousands without sorting them all; the rest are sorted only when asked for."""
+    yield heapq.nsmallest(step, counts.items(), key=_rank)
+    if len(counts) > step:
+        rest = sorted(counts.items(), key=_rank)[step:]
+        yield from (rest[start : start + step] for start in range(0, len(rest), step))
+
+
+def _rank(item: tuple[str, int]) -> tuple[int, str]:
+    return -item[1], item[0]
+
+
 class MemoryState:
     """`GroupingState` in dictionaries: one batch run (`group_signatures`), or tests."""
 
@@ -128,10 +143,10 @@ class MemoryState:
         counts: Counter[str] = Counter()
         for key in set(keys):
             counts.update(self._postings.get(key, ()))
+        ranked = (item for chunk in best_first(counts, 4 * limit) for item in chunk)
         if window is not None:
-            counts = Counter({story: count for story, count in counts.items() if self._within(story, window)})
-        ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-        return dict(ranked[:limit])
+            ranked = (item for item in ranked if self._within(item[0], window))
+        return dict(itertools.islice(ranked, limit))
 
     def _within(self, story_id: str, window: tuple[date, date]) -> bool:
         profile = self._profiles[story_id]

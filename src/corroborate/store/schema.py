@@ -174,6 +174,10 @@ MIGRATIONS: tuple[str, ...] = (
     ) WITHOUT ROWID;
     INSERT INTO unreported (story) SELECT id FROM story;
     """,
+    # 5: the keys leading to a story, by story: dropping a story merged into another read every posting.
+    """
+    CREATE INDEX story_key_story ON story_key (story);
+    """,
 )
 VERSION = len(MIGRATIONS)
 BUSY_TIMEOUT = 30.0

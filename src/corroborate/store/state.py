@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from corroborate.group import GroupingOptions
+from corroborate.group.state import best_first
 from corroborate.models import Signature, Story, StoryProfile
 from corroborate.store import records
 from corroborate.store.lsh import sqlite_lsh
@@ -73,18 +74,25 @@ class SqliteState:
             ).fetchall()
             for story, count in rows:
                 counts[story] = counts.get(story, 0) + count
-        if window is not None and counts:
-            inside: set[str] = set()
-            for chunk in _chunks(list(counts)):
-                rows = self.connection.execute(
-                    f"SELECT id FROM story WHERE id IN ({_marks(chunk)})"
-                    " AND (earliest IS NULL OR latest IS NULL OR (earliest <= ? AND ? <= latest))",
-                    [*chunk, window[1].isoformat(), window[0].isoformat()],
-                ).fetchall()
-                inside.update(row[0] for row in rows)
-            counts = {story: count for story, count in counts.items() if story in inside}
-        ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-        return dict(ranked[:limit])
+        if window is None:
+            return dict(next(best_first(counts, limit)))
+        # The window is checked best first, a few times `limit` stories at a time, until `limit` are found: the
+        # keys may lead to thousands of stories, of which only the first few are wanted.
+        found: dict[str, int] = {}
+        for best in best_first(counts, min(MAX_VARIABLES, 4 * limit)):
+            ids = [story for story, _ in best]
+            rows = self.connection.execute(
+                f"SELECT id FROM story WHERE id IN ({_marks(ids)})"
+                " AND (earliest IS NULL OR latest IS NULL OR (earliest <= ? AND ? <= latest))",
+                [*ids, window[1].isoformat(), window[0].isoformat()],
+            ).fetchall()
+            inside = {row[0] for row in rows}
+            for story, count in best:
+                if story in inside:
+                    found[story] = count
+                    if len(found) == limit:
+                        return found
+        return found
 
     def key_spread(self, keys: Sequence[str]) -> dict[str, int]:
         spread = dict.fromkeys(keys, 0)
@@ -100,12 +108,18 @@ class SqliteState:
 
     def profiles(self, story_ids: Sequence[str]) -> dict[str, StoryProfile]:
         versions = self._rows("SELECT id, version FROM story WHERE id IN", story_ids)
-        stale = [story for story, version in versions.items() if self._cache.get(story, (None,))[0] != version]
+        found: dict[str, StoryProfile] = {}
+        for story, version in versions.items():
+            cached = self._cache.get(story)
+            if cached is not None and cached[0] == version:
+                found[story] = cached[1]
+                self._cache.move_to_end(story)
+        stale = [story for story in versions if story not in found]
         for story, blob in self._rows("SELECT id, profile FROM story WHERE id IN", stale).items():
-            self._remember(story, versions[story], records.load_profile(blob))
-        for story in versions:
-            self._cache.move_to_end(story)
-        return {story: self._cache[story][1] for story in story_ids if story in versions}
+            # remembering one may push out of a full cache another of these: the answer is built apart from it
+            found[story] = records.load_profile(blob)
+            self._remember(story, versions[story], found[story])
+        return {story: found[story] for story in story_ids if story in found}
 
     def forget(self) -> None:
         """Drop the profiles remembered: after a rolled-back transaction, some may never have been stored."""
@@ -181,16 +195,21 @@ class SqliteState:
             self._remember(profile.id, version, profile)
 
     def _post(self, story_id: str, keys: Sequence[str]) -> None:
-        for key in dict.fromkeys(keys):
-            added = self.connection.execute(
-                "INSERT OR IGNORE INTO story_key (key, story) VALUES (?, ?)", (key, story_id)
-            ).rowcount
-            if added:
-                self.connection.execute(
-                    "INSERT INTO key_spread (key, stories) VALUES (?, 1)"
-                    " ON CONFLICT (key) DO UPDATE SET stories = stories + 1",
-                    (key,),
-                )
+        """Let the keys not yet leading to the story lead there, and count the story in their spread: three
+        statements, not two per key (an article has some sixty keys)."""
+        keys = list(dict.fromkeys(keys))
+        held: set[str] = set()
+        for chunk in _chunks(keys):
+            rows = self.connection.execute(
+                f"SELECT key FROM story_key WHERE story = ? AND key IN ({_marks(chunk)})", [story_id, *chunk]
+            )
+            held.update(row[0] for row in rows)
+        new = [key for key in keys if key not in held]
+        self.connection.executemany("INSERT INTO story_key (key, story) VALUES (?, ?)", [(k, story_id) for k in new])
+        self.connection.executemany(
+            "INSERT INTO key_spread (key, stories) VALUES (?, 1) ON CONFLICT (key) DO UPDATE SET stories = stories + 1",
+            [(key,) for key in new],
+        )
 
 
 def _chunks(items: list[str]) -> list[list[str]]:
