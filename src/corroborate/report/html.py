@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from importlib import resources
 from pathlib import PurePath
+from typing import Literal
 
 from corroborate.models import Report, Source, StoryReport
 
@@ -65,13 +66,16 @@ def _head(report: Report) -> str:
     )
 
 
-def render_story_html(story: StoryReport, index: int = 1, fresh: Iterable[str] = ()) -> str:
+def render_story_html(
+    story: StoryReport, index: int = 1, fresh: Iterable[str] = (), title_tag: Literal["h1", "h2"] = "h2"
+) -> str:
     """One story's part of the report (an <article>, every word of an article escaped), the `index`-th of its
     page: what the full report holds per story and what the web app's story page shows. The elements whose ids
-    are in `fresh` (story_anchors' names) are marked new (class "new")."""
+    are in `fresh` (story_anchors' names) are marked new (class "new"). The story's title is an h2 under the
+    report's h1, an h1 on a page of its own (`title_tag`)."""
     if len(story.sources) > 1:
-        return _story(index, story, frozenset(fresh))
-    return _apart(index, story)
+        return _story(index, story, frozenset(fresh), title_tag)
+    return _apart(index, story, title_tag)
 
 
 def story_anchors(index: int = 1) -> tuple[str, str, str]:
@@ -122,7 +126,7 @@ def _short(source: Source) -> str:
     return source.wire or (source.outlets[0] if source.outlets else PurePath(source.name).name)
 
 
-def _story(index: int, story: StoryReport, fresh: frozenset[str] = frozenset()) -> str:
+def _story(index: int, story: StoryReport, fresh: frozenset[str], title_tag: str) -> str:
     names = _Names(index, story.sources, fresh)
     sid = f"story-{index}"
     sections = [
@@ -142,7 +146,8 @@ def _story(index: int, story: StoryReport, fresh: frozenset[str] = frozenset()) 
         for title, key, html_ in sections
     )
     return (
-        f'<article class="story" id="{sid}" aria-labelledby="{sid}-title"><h2 id="{sid}-title">{_e(story.title)}</h2>'
+        f'<article class="story" id="{sid}" aria-labelledby="{sid}-title">'
+        f'<{title_tag} id="{sid}-title">{_e(story.title)}</{title_tag}>'
         f'<p class="muted">{len(story.sources)} independent sources · {len(story.corroborated)} corroborated facts'
         f" · {len(story.single_source)} single-source claims · {len(story.disagreements)} disagreements"
         f" · story {_e(story.id)}</p>"
@@ -150,11 +155,11 @@ def _story(index: int, story: StoryReport, fresh: frozenset[str] = frozenset()) 
     )
 
 
-def _apart(index: int, story: StoryReport) -> str:
+def _apart(index: int, story: StoryReport, title_tag: str) -> str:
     names = _Names(index, story.sources)
     sources = "".join(_source_head(source, names) + _text(source, []) for source in story.sources)
     return (
-        f'<article class="story apart" id="story-{index}"><h2>{_e(story.title)}</h2>'
+        f'<article class="story apart" id="story-{index}"><{title_tag}>{_e(story.title)}</{title_tag}>'
         "<p><strong>Set apart:</strong> this story has a single source, so nothing corroborates or disputes it."
         f' <span class="muted">Story {_e(story.id)}.</span></p>'
         f"{_list(story.notes, 'notes') if story.notes else ''}"

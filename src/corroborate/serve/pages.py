@@ -140,9 +140,7 @@ def feed(request: Request, library: LibraryDep) -> Response:
 
 def report_fragment(story: StoryReport, fresh: frozenset[str] = frozenset()) -> Markup:
     """The story's part of the report, with the elements in `fresh` marked new."""
-    html = render_story_html(story, 1, fresh)
-    # The story's title, the fragment's first <h2>, is the page's heading: an <h1> (no article text can hold a tag).
-    html = html.replace("<h2", "<h1", 1).replace("</h2>", "</h1>", 1)
+    html = render_story_html(story, 1, fresh, title_tag="h1")  # the page's heading
     return Markup(html)  # ready HTML: report/html.py escapes everything it is given
 
 
