@@ -20,7 +20,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 from tests.conftest import EXAMPLES, ROOT
 from tests.serve.browser import Watch, launch, serving
-from tests.test_report_browser import DESKTOP, MISSING, PHONE
+from tests.test_report_browser import DESKTOP, MISSING, PHONE, past_the_edges
 
 from corroborate.pipeline import PipelineOptions
 from corroborate.serve import create_app
@@ -162,18 +162,7 @@ def test_every_page_fits_a_phone(browser: Browser, server: str, ids: dict[str, s
     watch = Watch(context, server)
     page = context.new_page()
     page.goto(_pages(server, ids)[name])
-    page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
-    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
-    sticking_out = page.evaluate(
-        """(width) => [...document.querySelectorAll('body *')]
-            .filter(e => {
-                const r = e.getBoundingClientRect();
-                return r.width > 0 && (r.right > width + 0.5 || r.left < -0.5);
-            })
-            .slice(0, 10).map(e => `${e.tagName}.${e.className}: ${Math.round(e.getBoundingClientRect().right)}`)""",
-        PHONE["width"],
-    )
-    assert sticking_out == []
+    assert past_the_edges(page) == []
     cut = page.evaluate(
         """() => [...document.querySelectorAll('body *')]
             .filter(e => {
